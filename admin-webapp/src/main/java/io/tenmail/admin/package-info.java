@@ -1,0 +1,4 @@
+/**
+ * The admin REST API and the web console.
+ */
+package io.tenmail.admin;

@@ -1,0 +1,4 @@
+/**
+ * The POP3 server.
+ */
+package io.tenmail.pop3;

@@ -1,0 +1,95 @@
+package io.tenmail.storage;
+
+import io.tenmail.storage.model.Account;
+import io.tenmail.storage.model.AccountId;
+import io.tenmail.storage.model.Alias;
+import io.tenmail.storage.model.AliasId;
+import io.tenmail.storage.model.AppPassword;
+import io.tenmail.storage.model.AppPasswordId;
+import io.tenmail.storage.model.Domain;
+import io.tenmail.storage.model.DomainId;
+import io.tenmail.storage.model.EmailAddress;
+import io.tenmail.storage.model.Group;
+import io.tenmail.storage.model.GroupId;
+import io.tenmail.storage.model.NewAppPassword;
+import io.tenmail.storage.model.Page;
+import io.tenmail.storage.model.Protocol;
+import io.tenmail.storage.model.SendPolicy;
+import io.tenmail.storage.model.Tenant;
+import io.tenmail.storage.model.TenantId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Management of the directory for the admin API and CLI. Every method that takes a
+ * {@link TenantId} is scoped to it: an id belonging to another tenant is answered exactly like a
+ * missing one ({@link StoreException.Reason#NOT_FOUND}). Platform-wide operations (tenants) take no
+ * tenant. Each method is one transaction.
+ *
+ * <p>Reasons thrown: NOT_FOUND, ALREADY_EXISTS (an address or domain already taken, by any
+ * tenant), INVALID (bad values, with a message naming the field), NOT_ALLOWED (a tenant limit
+ * reached), TEMPORARY (database unavailable).
+ */
+public interface DirectoryAdmin {
+
+    // tenants (platform administrator)
+    Tenant createTenant(String name, long maxAccounts, long maxStorageBytes) throws StoreException;
+    Tenant updateTenant(TenantId id, String name, long maxAccounts, long maxStorageBytes, boolean suspended) throws StoreException;
+    Tenant tenant(TenantId id) throws StoreException;
+    List<Tenant> tenants() throws StoreException;
+    /** Deletes a tenant that owns no domains; IN_USE otherwise. */
+    void deleteTenant(TenantId id) throws StoreException;
+
+    // domains
+    Domain createDomain(TenantId tenant, String name) throws StoreException;
+    Domain domain(TenantId tenant, DomainId id) throws StoreException;
+    /** The domain with this name (or alias name) in any tenant, for the platform administrator. */
+    Optional<Domain> findDomain(String name) throws StoreException;
+    List<Domain> domains(TenantId tenant) throws StoreException;
+    Domain addDomainAlias(TenantId tenant, DomainId id, String aliasName) throws StoreException;
+    Domain removeDomainAlias(TenantId tenant, DomainId id, String aliasName) throws StoreException;
+    Domain setCatchAll(TenantId tenant, DomainId id, Optional<EmailAddress> target) throws StoreException;
+    /** Deletes a domain with no accounts, aliases or groups; IN_USE otherwise. */
+    void deleteDomain(TenantId tenant, DomainId id) throws StoreException;
+
+    // accounts
+    Account createAccount(TenantId tenant, EmailAddress address, String displayName, String password, long quotaBytes) throws StoreException;
+    Account account(TenantId tenant, AccountId id) throws StoreException;
+    Optional<Account> findAccount(TenantId tenant, EmailAddress address) throws StoreException;
+    /** Accounts whose address or display name contains {@code search} (case-insensitive; null for all), ordered by address. */
+    Page<Account> accounts(TenantId tenant, Optional<DomainId> domain, String search, int offset, int limit) throws StoreException;
+    Account updateAccount(TenantId tenant, AccountId id, AccountChange change) throws StoreException;
+    void setPassword(TenantId tenant, AccountId id, String newPassword) throws StoreException;
+    /** Deletes the account, its mailboxes and messages, and removes it from groups and aliases. */
+    void deleteAccount(TenantId tenant, AccountId id) throws StoreException;
+
+    /** The fields of an account that can change; an empty Optional leaves the field as it is. */
+    record AccountChange(Optional<String> displayName, Optional<Boolean> enabled, Optional<Long> quotaBytes,
+                         Optional<Set<Protocol>> protocols, Optional<Boolean> appPasswordRequired) {
+    }
+
+    // app passwords
+    NewAppPassword createAppPassword(TenantId tenant, AccountId account, String label, Set<Protocol> protocols,
+                                     List<String> allowedNetworks, Optional<Instant> expires) throws StoreException;
+    List<AppPassword> appPasswords(TenantId tenant, AccountId account) throws StoreException;
+    void deleteAppPassword(TenantId tenant, AccountId account, AppPasswordId id) throws StoreException;
+
+    // aliases
+    Alias createAlias(TenantId tenant, EmailAddress address, List<EmailAddress> targets) throws StoreException;
+    Alias alias(TenantId tenant, AliasId id) throws StoreException;
+    List<Alias> aliases(TenantId tenant, Optional<DomainId> domain) throws StoreException;
+    Alias updateAlias(TenantId tenant, AliasId id, List<EmailAddress> targets) throws StoreException;
+    void deleteAlias(TenantId tenant, AliasId id) throws StoreException;
+
+    // groups
+    Group createGroup(TenantId tenant, EmailAddress address, String displayName, List<EmailAddress> members,
+                      SendPolicy policy) throws StoreException;
+    Group group(TenantId tenant, GroupId id) throws StoreException;
+    List<Group> groups(TenantId tenant, Optional<DomainId> domain) throws StoreException;
+    Group updateGroup(TenantId tenant, GroupId id, String displayName, List<EmailAddress> members,
+                      SendPolicy policy) throws StoreException;
+    void deleteGroup(TenantId tenant, GroupId id) throws StoreException;
+}

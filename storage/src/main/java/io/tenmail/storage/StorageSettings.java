@@ -1,0 +1,42 @@
+package io.tenmail.storage;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where the store keeps its data, read once at start-up by the composition root.
+ *
+ * @param dataDir   the server's data directory; the embedded database lives in {@code db/} and
+ *                  the blob store in {@code blobs/} below it unless configured otherwise
+ * @param jdbcUrl   empty for embedded Derby under {@code dataDir/db}; a {@code jdbc:postgresql:}
+ *                  URL selects PostgreSQL
+ * @param poolSize  maximum database connections
+ */
+public record StorageSettings(Path dataDir, String jdbcUrl, String user, String password, int poolSize, Path blobDir) {
+
+    public StorageSettings {
+        Objects.requireNonNull(dataDir, "tenmail.data.dir");
+        jdbcUrl = jdbcUrl == null ? "" : jdbcUrl.trim();
+        user = user == null ? "" : user;
+        password = password == null ? "" : password;
+        if (poolSize < 1) throw new IllegalArgumentException("tenmail.db.pool-size must be at least 1, was " + poolSize);
+        if (blobDir == null) blobDir = dataDir.resolve("blobs");
+        if (!jdbcUrl.isEmpty() && !jdbcUrl.startsWith("jdbc:postgresql:") && !jdbcUrl.startsWith("jdbc:derby:")) {
+            throw new IllegalArgumentException("tenmail.db.url must be a jdbc:postgresql: or jdbc:derby: URL, was " + jdbcUrl);
+        }
+    }
+
+    /** Embedded Derby in {@code dataDir/db}, the zero-configuration default. */
+    public static StorageSettings embedded(Path dataDir) {
+        return new StorageSettings(dataDir, "", "", "", 16, null);
+    }
+
+    public boolean isPostgres() {
+        return jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+
+    /** The JDBC URL actually used. */
+    public String effectiveJdbcUrl() {
+        return jdbcUrl.isEmpty() ? "jdbc:derby:" + dataDir.resolve("db").toAbsolutePath() + ";create=true" : jdbcUrl;
+    }
+}

@@ -198,21 +198,50 @@ public final class FileBlobStore implements BlobStore, BlobInventory {
         }
     }
 
+    /**
+     * Walks {@code ab/cd/<hex>} lazily, one directory at a time. A blob deleted while the walk
+     * passes by is skipped, not an error. Listing failures surface as {@link UncheckedIOException}.
+     */
     @Override
     public Stream<BlobId> storedBefore(Instant cutoff) throws StoreException {
         FileTime before = FileTime.from(cutoff);
+        Stream<Path> first;
         try {
-            return Files.find(root, 3, (path, attributes) -> isBlob(path, attributes) && attributes.lastModifiedTime().compareTo(before) < 0)
-                    .map(path -> new BlobId(path.getFileName().toString()));
+            first = Files.list(root);
         } catch (IOException e) {
             throw new StoreException(Reason.TEMPORARY, "cannot list blobs in " + root + ": " + e.getMessage(), e);
         }
+        return first.filter(FileBlobStore::isFanOutDirectory)
+                .flatMap(FileBlobStore::listIfPresent).filter(FileBlobStore::isFanOutDirectory)
+                .flatMap(FileBlobStore::listIfPresent)
+                .filter(file -> HEX_NAME.matcher(file.getFileName().toString()).matches() && storedBefore(file, before))
+                .map(file -> new BlobId(file.getFileName().toString()));
     }
 
-    private boolean isBlob(Path path, BasicFileAttributes attributes) {
-        return attributes.isRegularFile()
-                && root.relativize(path).getNameCount() == 3
-                && HEX_NAME.matcher(path.getFileName().toString()).matches();
+    private static boolean isFanOutDirectory(Path path) {
+        String name = path.getFileName().toString();
+        return name.length() == 2 && HexFormat.isHexDigit(name.charAt(0)) && HexFormat.isHexDigit(name.charAt(1)) && Files.isDirectory(path);
+    }
+
+    private static Stream<Path> listIfPresent(Path dir) {
+        try {
+            return Files.list(dir);
+        } catch (NoSuchFileException e) {
+            return Stream.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean storedBefore(Path file, FileTime before) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return attributes.isRegularFile() && attributes.lastModifiedTime().compareTo(before) < 0;
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -19,20 +19,25 @@ public interface BlobStore {
     }
 
     /**
-     * Streams {@code content} to stable storage. Reads at most {@code maxBytes}; more is
-     * TOO_BIG and nothing is kept.
+     * Streams {@code content} to stable storage. Reads at most {@code maxBytes} (plus one byte to
+     * see that there is more); more is TOO_BIG and nothing is kept. A failure to read
+     * {@code content} is TEMPORARY with the source's IOException as the cause.
      */
     StoredBlob put(InputStream content, long maxBytes) throws StoreException;
 
     /** Opens the blob for reading; NOT_FOUND if it does not exist. */
     InputStream open(BlobId id) throws StoreException;
 
-    /** Opens the blob at {@code offset}, for partial fetches; NOT_FOUND if it does not exist. */
+    /**
+     * Opens the blob at {@code offset}, for partial fetches; an offset at or past the end reads as
+     * empty. NOT_FOUND if it does not exist.
+     */
     InputStream open(BlobId id, long offset) throws StoreException;
 
     long size(BlobId id) throws StoreException;
 
     boolean exists(BlobId id) throws StoreException;
 
+    /** Deletes the blob; deleting one that does not exist does nothing. */
     void delete(BlobId id) throws StoreException;
 }

@@ -24,6 +24,12 @@ import java.util.List;
  */
 public interface MailQueue {
 
+    /** The processor a new mail starts in. */
+    String ROOT = "root";
+
+    /** The error repository: entries parked here are never leased, only listed, retried or deleted. */
+    String ERROR = "error";
+
     /** Durably adds a mail, due now in the "root" processor. */
     QueueEntryId enqueue(QueuedMail mail) throws StoreException;
 

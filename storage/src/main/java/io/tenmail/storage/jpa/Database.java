@@ -33,6 +33,10 @@ public final class Database implements AutoCloseable {
 
     public Database(StorageSettings settings) {
         this.settings = settings;
+        // Derby writes its own log to ./derby.log unless told otherwise; keep it in the data directory
+        if (!settings.isPostgres() && System.getProperty("derby.stream.error.file") == null) {
+            System.setProperty("derby.stream.error.file", settings.dataDir().resolve("derby.log").toString());
+        }
         this.dataSource = pool(settings);
         try {
             migrate();

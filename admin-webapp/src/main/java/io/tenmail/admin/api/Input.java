@@ -6,6 +6,8 @@ import io.tenmail.storage.model.EmailAddress;
 import io.tenmail.storage.model.Protocol;
 import io.tenmail.storage.model.SendPolicy;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -165,9 +167,10 @@ final class Input {
 
     private static boolean isIpv6Literal(String ip) {
         try {
-            // Only hex digits, colons and dots reach here, so this parses a literal and never resolves a name.
-            return java.net.InetAddress.getByName("[" + ip + "]") instanceof java.net.Inet6Address;
-        } catch (java.net.UnknownHostException e) {
+            // Only hex digits, colons and dots reach here, and in brackets Java parses an IPv6 literal
+            // and never resolves a name. An IPv4-mapped address (::ffff:192.0.2.1) comes back as IPv4.
+            return InetAddress.getByName("[" + ip + "]") != null;
+        } catch (UnknownHostException e) {
             return false;
         }
     }

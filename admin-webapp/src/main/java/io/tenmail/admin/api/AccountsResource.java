@@ -1,0 +1,212 @@
+package io.tenmail.admin.api;
+
+import io.tenmail.admin.api.dto.AccountDto;
+import io.tenmail.admin.api.dto.AccountPageDto;
+import io.tenmail.admin.api.dto.AppPasswordDto;
+import io.tenmail.admin.api.dto.CreateAccountRequest;
+import io.tenmail.admin.api.dto.CreateAppPasswordRequest;
+import io.tenmail.admin.api.dto.NewAppPasswordDto;
+import io.tenmail.admin.api.dto.PasswordRequest;
+import io.tenmail.admin.api.dto.PatchAccountRequest;
+import io.tenmail.admin.api.errors.InvalidInputException;
+import io.tenmail.storage.DirectoryAdmin;
+import io.tenmail.storage.DirectoryAdmin.AccountChange;
+import io.tenmail.storage.StoreException;
+import io.tenmail.storage.model.Account;
+import io.tenmail.storage.model.AppPasswordId;
+import io.tenmail.storage.model.Domain;
+import io.tenmail.storage.model.EmailAddress;
+import io.tenmail.storage.model.Page;
+import io.tenmail.storage.model.Protocol;
+import io.tenmail.storage.model.TenantId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** /accounts: mailbox accounts by address, their passwords and app passwords. */
+@Singleton
+@Path("/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+public final class AccountsResource {
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+
+    private final DirectoryAdmin directory;
+    private final PlatformScope scope;
+    private final AccountUsage usage;
+    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    AccountsResource(DirectoryAdmin directory, PlatformScope scope, AccountUsage usage) {
+        this.directory = directory;
+        this.scope = scope;
+        this.usage = usage;
+    }
+
+    /**
+     * One page of accounts, ordered by address within a tenant. With {@code domain}, that domain's
+     * accounts; with {@code tenant}, that tenant's; with neither, every tenant's, tenant by tenant.
+     */
+    @GET
+    public AccountPageDto list(@QueryParam("domain") String domain, @QueryParam("tenant") String tenant,
+                               @QueryParam("search") String search, @QueryParam("offset") String offsetParam,
+                               @QueryParam("limit") String limitParam) throws StoreException {
+        int offset = Input.intParam("offset", offsetParam, 0, 0, Integer.MAX_VALUE);
+        int limit = Input.intParam("limit", limitParam, DEFAULT_LIMIT, 1, MAX_LIMIT);
+        String term = search == null || search.isBlank() ? null : search.strip();
+        Long tenantId = Input.idParam("tenant", tenant);
+        Page<Account> page;
+        if (domain != null && !domain.isBlank()) {
+            Domain d = scope.domainNamed(Input.domainName("domain", domain));
+            if (tenantId != null && tenantId != d.tenant().value()) {
+                throw new StoreException(StoreException.Reason.NOT_FOUND, "domain " + d.name() + " not found in tenant " + tenantId);
+            }
+            page = directory.accounts(d.tenant(), Optional.of(d.id()), term, offset, limit);
+        } else if (tenantId != null) {
+            page = directory.accounts(new TenantId(tenantId), Optional.empty(), term, offset, limit);
+        } else {
+            page = acrossTenants(term, offset, limit);
+        }
+        List<AccountDto> items = new ArrayList<>(page.items().size());
+        for (Account a : page.items()) items.add(view(a));
+        return new AccountPageDto(items, page.total(), offset, limit);
+    }
+
+    /**
+     * Pages through the tenants one after the other, as if their lists were concatenated in the
+     * order {@code tenants()} returns them. Tenants wholly before the page are asked only for their
+     * count (a one-item page).
+     */
+    private Page<Account> acrossTenants(String search, int offset, int limit) throws StoreException {
+        List<Account> items = new ArrayList<>();
+        long before = 0;
+        for (TenantId t : scope.allTenants()) {
+            int remaining = limit - items.size();
+            long localOffset = Math.max(0, offset - before);
+            boolean wanted = remaining > 0 && localOffset <= Integer.MAX_VALUE;
+            Page<Account> p = directory.accounts(t, Optional.empty(), search,
+                    wanted ? (int) localOffset : 0, wanted ? remaining : 1);
+            if (wanted) items.addAll(p.items());
+            before += p.total();
+        }
+        return new Page<>(items.size() > limit ? items.subList(0, limit) : items, before, offset, limit);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(CreateAccountRequest body, @Context UriInfo uri) throws StoreException {
+        EmailAddress address = Input.address("address", body.address());
+        String password = Input.password("password", body.password());
+        String displayName = Input.displayName("displayName", body.displayName());
+        long quota = Input.nonNegative("quotaBytes", body.quotaBytes(), 0);
+        Account a = directory.createAccount(scope.tenantOf(address), address, displayName, password, quota);
+        return Response.created(uri.getAbsolutePathBuilder().segment(a.address().toString()).build())
+                .entity(view(a)).build();
+    }
+
+    @GET
+    @Path("{address}")
+    public AccountDto get(@PathParam("address") String address) throws StoreException {
+        return view(account(address));
+    }
+
+    /** Changes only the fields present in the body. */
+    @PATCH
+    @Path("{address}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AccountDto update(@PathParam("address") String address, PatchAccountRequest body) throws StoreException {
+        AccountChange change = new AccountChange(
+                Optional.ofNullable(body.displayName()).map(n -> Input.displayName("displayName", n)),
+                Optional.ofNullable(body.enabled()),
+                Optional.ofNullable(body.quotaBytes()).map(q -> Input.nonNegative("quotaBytes", q, 0)),
+                Optional.ofNullable(body.protocols()).map(p -> Input.protocols("protocols", p)),
+                Optional.ofNullable(body.appPasswordRequired()));
+        Account a = account(address);
+        return view(directory.updateAccount(a.tenant(), a.id(), change));
+    }
+
+    @DELETE
+    @Path("{address}")
+    public void delete(@PathParam("address") String address) throws StoreException {
+        Account a = account(address);
+        directory.deleteAccount(a.tenant(), a.id());
+    }
+
+    @PUT
+    @Path("{address}/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public void setPassword(@PathParam("address") String address, PasswordRequest body) throws StoreException {
+        String password = Input.password("password", body.password());
+        Account a = account(address);
+        directory.setPassword(a.tenant(), a.id(), password);
+    }
+
+    @GET
+    @Path("{address}/app-passwords")
+    public List<AppPasswordDto> appPasswords(@PathParam("address") String address) throws StoreException {
+        Account a = account(address);
+        return directory.appPasswords(a.tenant(), a.id()).stream().map(AppPasswordDto::from).toList();
+    }
+
+    /** Creates an app password; the response is the only time its secret is shown. */
+    @POST
+    @Path("{address}/app-passwords")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createAppPassword(@PathParam("address") String address, CreateAppPasswordRequest body,
+                                      @Context UriInfo uri) throws StoreException {
+        String label = Input.name("label", body.label());
+        Set<Protocol> protocols = body.protocols() == null ? EnumSet.allOf(Protocol.class) : Input.protocols("protocols", body.protocols());
+        if (protocols.isEmpty()) throw new InvalidInputException("protocols", "must name at least one protocol, or be left out for all");
+        List<String> networks = Input.networks("allowedNetworks", body.allowedNetworks());
+        Optional<Instant> expires = Optional.ofNullable(body.expires()).map(e -> Input.instant("expires", e));
+        if (expires.isPresent() && !expires.get().isAfter(clock.instant())) {
+            throw new InvalidInputException("expires", "must be in the future");
+        }
+        Account a = account(address);
+        NewAppPasswordDto created = NewAppPasswordDto.from(
+                directory.createAppPassword(a.tenant(), a.id(), label, protocols, networks, expires));
+        return Response.created(uri.getAbsolutePathBuilder().segment(String.valueOf(created.appPassword().id())).build())
+                .entity(created).build();
+    }
+
+    @DELETE
+    @Path("{address}/app-passwords/{id}")
+    public void deleteAppPassword(@PathParam("address") String address, @PathParam("id") String id) throws StoreException {
+        AppPasswordId appPassword = new AppPasswordId(Input.pathId("app password", id));
+        Account a = account(address);
+        directory.deleteAppPassword(a.tenant(), a.id(), appPassword);
+    }
+
+    private Account account(String pathAddress) throws StoreException {
+        EmailAddress address = Input.pathAddress("account", pathAddress);
+        TenantId tenant = scope.tenantOf(address);
+        return directory.findAccount(tenant, address)
+                .orElseThrow(() -> new StoreException(StoreException.Reason.NOT_FOUND, "account " + address + " not found"));
+    }
+
+    private AccountDto view(Account a) throws StoreException {
+        return AccountDto.from(a, usage.usedBytes(a));
+    }
+
+}

@@ -1,0 +1,104 @@
+package io.tenmail.admin.api;
+
+import io.tenmail.admin.api.dto.AliasDto;
+import io.tenmail.admin.api.dto.CreateAliasRequest;
+import io.tenmail.admin.api.dto.UpdateAliasRequest;
+import io.tenmail.storage.DirectoryAdmin;
+import io.tenmail.storage.StoreException;
+import io.tenmail.storage.model.Alias;
+import io.tenmail.storage.model.Domain;
+import io.tenmail.storage.model.EmailAddress;
+import io.tenmail.storage.model.TenantId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** /aliases: addresses that forward to other addresses, by address. */
+@Singleton
+@Path("/aliases")
+@Produces(MediaType.APPLICATION_JSON)
+public final class AliasesResource {
+    private final DirectoryAdmin directory;
+    private final PlatformScope scope;
+
+    @Inject
+    AliasesResource(DirectoryAdmin directory, PlatformScope scope) {
+        this.directory = directory;
+        this.scope = scope;
+    }
+
+    /** The aliases of one domain, of one tenant, or of every tenant. */
+    @GET
+    public List<AliasDto> list(@QueryParam("domain") String domain, @QueryParam("tenant") String tenant) throws StoreException {
+        Long tenantId = Input.idParam("tenant", tenant);
+        List<Alias> aliases = new ArrayList<>();
+        if (domain != null && !domain.isBlank()) {
+            Domain d = scope.domainNamed(Input.domainName("domain", domain));
+            aliases.addAll(directory.aliases(d.tenant(), Optional.of(d.id())));
+        } else if (tenantId != null) {
+            aliases.addAll(directory.aliases(new TenantId(tenantId), Optional.empty()));
+        } else {
+            for (TenantId t : scope.allTenants()) aliases.addAll(directory.aliases(t, Optional.empty()));
+        }
+        return aliases.stream().map(AliasDto::from).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(CreateAliasRequest body, @Context UriInfo uri) throws StoreException {
+        EmailAddress address = Input.address("address", body.address());
+        List<EmailAddress> targets = Input.addresses("targets", body.targets(), false);
+        Alias a = directory.createAlias(scope.tenantOf(address), address, targets);
+        return Response.created(uri.getAbsolutePathBuilder().segment(a.address().toString()).build())
+                .entity(AliasDto.from(a)).build();
+    }
+
+    @GET
+    @Path("{address}")
+    public AliasDto get(@PathParam("address") String address) throws StoreException {
+        return AliasDto.from(alias(address));
+    }
+
+    /** Replaces the targets. */
+    @PUT
+    @Path("{address}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AliasDto update(@PathParam("address") String address, UpdateAliasRequest body) throws StoreException {
+        List<EmailAddress> targets = Input.addresses("targets", body.targets(), false);
+        Alias a = alias(address);
+        return AliasDto.from(directory.updateAlias(a.tenant(), a.id(), targets));
+    }
+
+    @DELETE
+    @Path("{address}")
+    public void delete(@PathParam("address") String address) throws StoreException {
+        Alias a = alias(address);
+        directory.deleteAlias(a.tenant(), a.id());
+    }
+
+    /** The port finds aliases by id; the API names them by address, so look within the domain. */
+    private Alias alias(String pathAddress) throws StoreException {
+        EmailAddress address = Input.pathAddress("alias", pathAddress);
+        Domain d = scope.domainOf(address);
+        return directory.aliases(d.tenant(), Optional.of(d.id())).stream()
+                .filter(a -> a.address().key().equals(address.key()))
+                .findFirst()
+                .orElseThrow(() -> new StoreException(StoreException.Reason.NOT_FOUND, "alias " + address + " not found"));
+    }
+}

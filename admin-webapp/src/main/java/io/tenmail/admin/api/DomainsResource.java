@@ -1,0 +1,155 @@
+package io.tenmail.admin.api;
+
+import io.tenmail.admin.api.dto.CatchAllRequest;
+import io.tenmail.admin.api.dto.CreateDomainRequest;
+import io.tenmail.admin.api.dto.DomainAliasRequest;
+import io.tenmail.admin.api.dto.DomainDto;
+import io.tenmail.admin.api.errors.InvalidInputException;
+import io.tenmail.storage.DirectoryAdmin;
+import io.tenmail.storage.StoreException;
+import io.tenmail.storage.model.Domain;
+import io.tenmail.storage.model.EmailAddress;
+import io.tenmail.storage.model.Tenant;
+import io.tenmail.storage.model.TenantId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** /domains: mail domains by name, with their alias domains and catch-all address. */
+@Singleton
+@Path("/domains")
+@Produces(MediaType.APPLICATION_JSON)
+public final class DomainsResource {
+    private static final Logger log = LoggerFactory.getLogger(DomainsResource.class);
+
+    private final DirectoryAdmin directory;
+    private final PlatformScope scope;
+
+    @Inject
+    DomainsResource(DirectoryAdmin directory, PlatformScope scope) {
+        this.directory = directory;
+        this.scope = scope;
+    }
+
+    /** The domains of one tenant, or of all tenants, ordered by name. */
+    @GET
+    public List<DomainDto> list(@QueryParam("tenant") String tenant) throws StoreException {
+        Long tenantId = Input.idParam("tenant", tenant);
+        List<Domain> domains = new ArrayList<>();
+        if (tenantId != null) {
+            domains.addAll(directory.domains(new TenantId(tenantId)));
+        } else {
+            for (TenantId t : scope.allTenants()) domains.addAll(directory.domains(t));
+        }
+        return domains.stream().sorted(Comparator.comparing(Domain::name)).map(DomainDto::from).toList();
+    }
+
+    /** Creates a domain in the given tenant, or in a new tenant named after the domain. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(CreateDomainRequest body, @Context UriInfo uri) throws StoreException {
+        String name = Input.domainName("name", body.name());
+        Domain created = body.tenant() == null
+                ? createWithOwnTenant(name)
+                : directory.createDomain(new TenantId(positive(body.tenant())), name);
+        return Response.created(uri.getAbsolutePathBuilder().segment(created.name()).build())
+                .entity(DomainDto.from(created)).build();
+    }
+
+    private static long positive(long id) {
+        if (id <= 0) throw new InvalidInputException("tenant", "not an id: " + id);
+        return id;
+    }
+
+    /**
+     * Two port calls, so not atomic: the duplicate check comes first, and when the domain cannot
+     * be created after all, the tenant made for it is removed again.
+     */
+    private Domain createWithOwnTenant(String name) throws StoreException {
+        if (directory.findDomain(name).isPresent()) {
+            throw new StoreException(StoreException.Reason.ALREADY_EXISTS, "domain " + name + " already exists");
+        }
+        Tenant tenant = directory.createTenant(name, 0, 0);
+        try {
+            return directory.createDomain(tenant.id(), name);
+        } catch (StoreException | RuntimeException e) {
+            try {
+                directory.deleteTenant(tenant.id());
+            } catch (StoreException cleanup) {
+                e.addSuppressed(cleanup);
+                log.warn("tenant {} ({}) was created for domain {} and could not be removed after the domain failed: {}",
+                        tenant.id().value(), name, name, cleanup.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    @GET
+    @Path("{name}")
+    public DomainDto get(@PathParam("name") String name) throws StoreException {
+        return DomainDto.from(domain(name));
+    }
+
+    /** Deletes a domain that has no accounts, aliases or groups left (409 otherwise). */
+    @DELETE
+    @Path("{name}")
+    public void delete(@PathParam("name") String name) throws StoreException {
+        Domain d = domain(name);
+        directory.deleteDomain(d.tenant(), d.id());
+    }
+
+    @POST
+    @Path("{name}/aliases")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DomainDto addAlias(@PathParam("name") String name, DomainAliasRequest body) throws StoreException {
+        String alias = Input.domainName("name", body.name());
+        Domain d = domain(name);
+        return DomainDto.from(directory.addDomainAlias(d.tenant(), d.id(), alias));
+    }
+
+    @DELETE
+    @Path("{name}/aliases/{alias}")
+    public DomainDto removeAlias(@PathParam("name") String name, @PathParam("alias") String alias) throws StoreException {
+        Domain d = domain(name);
+        String aliasName = Input.pathDomain(alias);
+        if (!d.aliases().contains(aliasName)) {
+            throw new StoreException(StoreException.Reason.NOT_FOUND, "domain " + d.name() + " has no alias " + aliasName);
+        }
+        return DomainDto.from(directory.removeDomainAlias(d.tenant(), d.id(), aliasName));
+    }
+
+    /** Sets ({@code {"target":"a@b"}}) or removes ({@code {"target":null}}) the catch-all address. */
+    @PUT
+    @Path("{name}/catch-all")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DomainDto setCatchAll(@PathParam("name") String name, CatchAllRequest body) throws StoreException {
+        Optional<EmailAddress> target = body.target() == null || body.target().isBlank()
+                ? Optional.empty()
+                : Optional.of(Input.address("target", body.target()));
+        Domain d = domain(name);
+        return DomainDto.from(directory.setCatchAll(d.tenant(), d.id(), target));
+    }
+
+    private Domain domain(String pathName) throws StoreException {
+        return scope.domainNamed(Input.pathDomain(pathName));
+    }
+}

@@ -1,0 +1,5 @@
+package io.tenmail.admin.api.dto;
+
+/** {@code {"status":"up"}}. */
+public record HealthDto(String status) {
+}

@@ -1,0 +1,5 @@
+package io.tenmail.admin.api.dto;
+
+/** PUT /accounts/{address}/password: {@code {password}}. */
+public record PasswordRequest(String password) {
+}

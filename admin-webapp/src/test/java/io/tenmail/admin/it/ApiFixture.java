@@ -1,0 +1,191 @@
+package io.tenmail.admin.it;
+
+import io.tenmail.admin.AdminServer;
+import io.tenmail.admin.AdminSettings;
+import io.tenmail.storage.DirectoryAdmin;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A running {@link AdminServer} on an ephemeral loopback port and a real HTTP client
+ * ({@link HttpClient}) to talk to it. Every response is checked on the way: a body is JSON and
+ * never carries a Java stack trace.
+ */
+final class ApiFixture implements AutoCloseable {
+    static final String TOKEN = "test-platform-token-5f1c0e9a";
+    private static final AtomicInteger UNIQUE = new AtomicInteger();
+
+    private final AdminServer server;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final URI base;
+
+    /**
+     * The directory behind the API: the ONE place tests choose it. Today an in-memory double
+     * that follows the port's contract; swap in the JPA implementation on Derby (in a temp dir)
+     * once it is merged. Tests assert on HTTP behaviour only.
+     */
+    static DirectoryAdmin newDirectoryAdmin() {
+        return new InMemoryDirectoryAdmin();
+    }
+
+    private ApiFixture(AdminServer server) {
+        this.server = server;
+        this.base = URI.create("http://127.0.0.1:" + server.port());
+    }
+
+    static ApiFixture start() {
+        AdminServer server = new AdminServer(new AdminSettings("127.0.0.1", 0), newDirectoryAdmin(), null, TOKEN);
+        server.start();
+        return new ApiFixture(server);
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    /** A name no other test uses, so tests share a server and still run in any order. */
+    static String unique(String prefix) {
+        return prefix + UNIQUE.incrementAndGet();
+    }
+
+    /** A fresh domain name such as {@code d7.example.test}. */
+    static String uniqueDomain() {
+        return unique("d") + ".example.test";
+    }
+
+    static String encode(String pathSegment) {
+        return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    // requests with the platform token
+
+    Reply get(String path) {
+        return send("GET", path, null, TOKEN);
+    }
+
+    Reply delete(String path) {
+        return send("DELETE", path, null, TOKEN);
+    }
+
+    Reply post(String path, String json) {
+        return send("POST", path, json, TOKEN);
+    }
+
+    Reply put(String path, String json) {
+        return send("PUT", path, json, TOKEN);
+    }
+
+    Reply patch(String path, String json) {
+        return send("PATCH", path, json, TOKEN);
+    }
+
+    /** A request under /api/v1 ({@code path} starts with '/'); token null sends no Authorization. */
+    Reply send(String method, String path, String json, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve("/api/v1" + path)).timeout(Duration.ofSeconds(10));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        if (json != null) b.header("Content-Type", "application/json");
+        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return send(b.build());
+    }
+
+    Reply send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Reply reply = new Reply(r);
+            reply.assertWellFormed();
+            return reply;
+        } catch (IOException e) {
+            throw new AssertionError("request failed: " + request, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    HttpRequest.Builder request(String pathFromRoot) {
+        return HttpRequest.newBuilder(base.resolve(pathFromRoot)).timeout(Duration.ofSeconds(10));
+    }
+
+    // fixtures through the API itself
+
+    /** Creates a domain in a tenant of its own; returns the tenant id. */
+    long createDomain(String domain) {
+        Reply r = post("/domains", "{\"name\":\"" + domain + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().getJsonNumber("tenant").longValue();
+    }
+
+    void createAccount(String address) {
+        Reply r = post("/accounts", "{\"address\":\"" + address + "\",\"password\":\"s3cret-pass\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+    }
+
+    /** An HTTP response and the checks every response must pass. */
+    record Reply(HttpResponse<String> response) {
+        int status() {
+            return response.statusCode();
+        }
+
+        String body() {
+            return response.body();
+        }
+
+        String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+
+        JsonObject json() {
+            try (JsonReader r = Json.createReader(new StringReader(body()))) {
+                return r.readObject();
+            }
+        }
+
+        JsonArray array() {
+            try (JsonReader r = Json.createReader(new StringReader(body()))) {
+                return r.readArray();
+            }
+        }
+
+        String error() {
+            return json().getString("error");
+        }
+
+        void assertWellFormed() {
+            String body = body();
+            assertThat(body).as("no stack trace in the response")
+                    .doesNotContain("\tat ").doesNotContain(".java:").doesNotContainIgnoringCase("exception")
+                    .doesNotContain("<html").doesNotContain("<HTML");
+            if (!body.isEmpty()) {
+                assertThat(header("Content-Type")).as("content type of " + body).isNotNull();
+                assertThat(header("Content-Type").toLowerCase(Locale.ROOT)).startsWith("application/json");
+                char first = body.strip().charAt(0);
+                assertThat(first).as("a JSON object or array: " + body).isIn('{', '[');
+            }
+            if (status() >= 400) {
+                assertThat(json().containsKey("error")).as("error body: " + body).isTrue();
+                assertThat(json().getString("error")).isNotBlank();
+            }
+        }
+    }
+}

@@ -220,12 +220,11 @@ public final class DataReader {
     private void emit(byte b) {
         octets++;
         if (b < 0) eightBit = true;
-        if (!storing()) return;
-        if (octets > maxMessageOctets) {
+        if (octets > maxMessageOctets && !tooBig) {
             tooBig = true;
-            outLength = 0; // the message is refused; no point writing its start
-            return;
+            outLength = 0; // the message is refused; no point writing the rest of its start
         }
+        if (!storing()) return;
         out[outLength++] = b;
         if (outLength == out.length) flush();
     }

@@ -138,7 +138,8 @@ final class AddressGrammar {
     /**
      * RFC 5321 §4.1.3 {@code IPv6-addr}: full (8 groups), compressed ("::" and at most 6 other
      * groups), and both with a trailing IPv4 literal (which counts as two groups, so at most 4
-     * others with "::").
+     * others with "::"). Stricter than RFC 4291: "::" stands for at least two zero groups, so
+     * {@code 1:2:3:4:5:6::8} is refused.
      */
     static byte[] ipv6(String s) {
         int dc = s.indexOf("::");

@@ -34,6 +34,10 @@ public record ClientDomain(String value, Kind kind) {
         Kind kind;
         if (value.startsWith("[")) {
             kind = AddressGrammar.addressLiteral(value) != null ? Kind.ADDRESS_LITERAL : Kind.NONCONFORMING;
+        } else if (AddressGrammar.ipv4(value) != null) {
+            // the Domain grammar would take it, but an address belongs in brackets (§4.1.3) and no
+            // top-level domain is all-numeric (RFC 3696 §2)
+            kind = Kind.NONCONFORMING;
         } else {
             kind = AddressGrammar.isDomain(value) ? Kind.DOMAIN : Kind.NONCONFORMING;
         }

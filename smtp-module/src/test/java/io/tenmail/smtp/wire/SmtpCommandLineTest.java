@@ -160,9 +160,10 @@ class SmtpCommandLineTest {
         }
 
         @Test
-        void aDottedQuadWithoutBracketsIsStillSyntacticallyADomain() throws Exception {
-            // RFC 5321 Domain allows all-digit labels; policy may refuse "HELO 192.0.2.1"
-            assertThat(parse("HELO 192.0.2.1").clientDomain().kind()).isEqualTo(ClientDomain.Kind.DOMAIN);
+        void aDottedQuadWithoutBracketsIsNonconforming() throws Exception {
+            // RFC 5321 §4.1.3 wants "[192.0.2.1]"; RFC 3696 §2: no top-level domain is all-numeric
+            assertThat(parse("HELO 192.0.2.1").clientDomain().kind()).isEqualTo(ClientDomain.Kind.NONCONFORMING);
+            assertThat(parse("HELO 192.0.2.example").clientDomain().kind()).isEqualTo(ClientDomain.Kind.DOMAIN);
         }
 
         @ParameterizedTest

@@ -25,8 +25,8 @@ import java.util.Optional;
 @Table(name = "ADDRESS")
 class AddressEntity {
 
-    /** What answers to an address. */
-    enum Kind { ACCOUNT, ALIAS, MAIL_GROUP }
+    /** What answers to an address; public because OpenJPA reads {@code values()} reflectively. */
+    public enum Kind { ACCOUNT, ALIAS, MAIL_GROUP }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

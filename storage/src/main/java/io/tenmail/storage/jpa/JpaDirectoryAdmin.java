@@ -38,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -299,7 +300,7 @@ public class JpaDirectoryAdmin implements DirectoryAdmin {
         Optional<Long> quota = Inputs.required("quotaBytes", change.quotaBytes());
         if (quota.isPresent()) Inputs.notNegative("quotaBytes", quota.get());
         Optional<Set<Protocol>> protocols = Inputs.required("protocols", change.protocols());
-        if (protocols.isPresent() && protocols.get().contains(null)) throw invalid("protocols", "must not contain null");
+        if (protocols.isPresent() && protocols.get().stream().anyMatch(Objects::isNull)) throw invalid("protocols", "must not contain null");
         Optional<Boolean> enabled = Inputs.required("enabled", change.enabled());
         Optional<Boolean> appPasswordRequired = Inputs.required("appPasswordRequired", change.appPasswordRequired());
         return tx.run(em -> {
@@ -346,7 +347,7 @@ public class JpaDirectoryAdmin implements DirectoryAdmin {
                                             List<String> allowedNetworks, Optional<Instant> expires) throws StoreException {
         String l = Inputs.text("label", label, 100);
         Set<Protocol> p = Inputs.required("protocols", protocols);
-        if (p.isEmpty() || p.contains(null)) throw invalid("protocols", "name at least one protocol");
+        if (p.isEmpty() || p.stream().anyMatch(Objects::isNull)) throw invalid("protocols", "name at least one protocol");
         List<String> networks = networks(Inputs.required("allowedNetworks", allowedNetworks));
         Optional<Instant> e = Inputs.required("expires", expires);
         Instant now = DbTime.now(clock);
@@ -612,7 +613,7 @@ public class JpaDirectoryAdmin implements DirectoryAdmin {
         Inputs.required(field, list);
         if (list.size() < min) throw invalid(field, "name at least " + min + " address");
         if (list.size() > MAX_TARGETS) throw invalid(field, "at most " + MAX_TARGETS + " addresses");
-        if (list.contains(null)) throw invalid(field, "must not contain null");
+        if (list.stream().anyMatch(Objects::isNull)) throw invalid(field, "must not contain null");
         return list;
     }
 

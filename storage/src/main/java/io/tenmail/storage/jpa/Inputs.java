@@ -22,7 +22,7 @@ final class Inputs {
         return optionalText(field, value, max);
     }
 
-    /** An optional text (null for empty), stripped, at most {@code max} characters. */
+    /** An optional text, stripped (empty when null), at most {@code max} characters, without control characters. */
     static String optionalText(String field, String value, int max) throws StoreException {
         if (value == null) return "";
         String s = value.strip();

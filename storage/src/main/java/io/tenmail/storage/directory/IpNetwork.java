@@ -1,0 +1,117 @@
+package io.tenmail.storage.directory;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+
+/**
+ * An IPv4 or IPv6 network in CIDR notation ({@code 192.0.2.0/24}, {@code 2001:db8::/32}), or a
+ * single address (a full-length prefix). Parsing never touches DNS. An IPv4 network also matches
+ * the IPv4-mapped IPv6 form of its addresses ({@code ::ffff:192.0.2.1}, RFC 4291 §2.5.5.2), which
+ * is how a dual-stack socket reports an IPv4 client.
+ */
+public record IpNetwork(byte[] address, int prefixLength) {
+
+    public IpNetwork {
+        if (address.length != 4 && address.length != 16) throw new IllegalArgumentException("not an IP address");
+        if (prefixLength < 0 || prefixLength > address.length * 8) {
+            throw new IllegalArgumentException("prefix length must be 0.." + address.length * 8 + ": " + prefixLength);
+        }
+        address = mask(address.clone(), prefixLength);
+    }
+
+    /** Parses {@code address} or {@code address/prefix}; throws IllegalArgumentException with a reason. */
+    public static IpNetwork parse(String text) {
+        if (text == null || text.isBlank()) throw new IllegalArgumentException("empty network");
+        String s = text.strip();
+        int slash = s.indexOf('/');
+        String host = slash < 0 ? s : s.substring(0, slash);
+        byte[] bytes = parseAddress(host);
+        int prefix = bytes.length * 8;
+        if (slash >= 0) {
+            String p = s.substring(slash + 1);
+            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
+                throw new IllegalArgumentException("invalid prefix length in " + text);
+            }
+            prefix = Integer.parseInt(p);
+        }
+        return new IpNetwork(bytes, prefix);
+    }
+
+    /** The network address (host bits zero), a copy. */
+    @Override
+    public byte[] address() {
+        return address.clone();
+    }
+
+    /** Whether {@code client} lies inside this network. */
+    public boolean contains(InetAddress client) {
+        byte[] c = client.getAddress();
+        if (c.length == 16 && address.length == 4 && isIpv4Mapped(c)) c = Arrays.copyOfRange(c, 12, 16);
+        if (c.length != address.length) return false;
+        return Arrays.equals(mask(c, prefixLength), address);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IpNetwork n && n.prefixLength == prefixLength && Arrays.equals(n.address, address);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(address) * 31 + prefixLength;
+    }
+
+    /** The canonical text form, e.g. {@code 10.0.0.0/8} or {@code 2001:db8:0:0:0:0:0:0/32}. */
+    @Override
+    public String toString() {
+        try {
+            String host = InetAddress.getByAddress(address).getHostAddress();
+            return host + "/" + prefixLength;
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("4 or 16 bytes are always an address", e);
+        }
+    }
+
+    private static byte[] parseAddress(String host) {
+        if (host.indexOf(':') >= 0) {
+            // an IPv6 literal: with a colon in it InetAddress parses and never resolves
+            if (host.indexOf('%') >= 0) throw new IllegalArgumentException("zone ids are not allowed: " + host);
+            try {
+                byte[] b = InetAddress.getByName(host).getAddress();
+                if (b.length == 4) throw new IllegalArgumentException("write IPv4 networks in dotted form: " + host);
+                return b;
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("invalid IPv6 address: " + host, e);
+            }
+        }
+        String[] parts = host.split("\\.", -1);
+        if (parts.length != 4) throw new IllegalArgumentException("invalid IPv4 address: " + host);
+        byte[] b = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            String part = parts[i];
+            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(ch -> ch >= '0' && ch <= '9')
+                    || (part.length() > 1 && part.charAt(0) == '0')) {
+                // leading zeros are refused: some parsers read them as octal
+                throw new IllegalArgumentException("invalid IPv4 address: " + host);
+            }
+            int v = Integer.parseInt(part);
+            if (v > 255) throw new IllegalArgumentException("invalid IPv4 address: " + host);
+            b[i] = (byte) v;
+        }
+        return b;
+    }
+
+    private static boolean isIpv4Mapped(byte[] a) {
+        for (int i = 0; i < 10; i++) if (a[i] != 0) return false;
+        return a[10] == (byte) 0xff && a[11] == (byte) 0xff;
+    }
+
+    private static byte[] mask(byte[] a, int prefix) {
+        for (int i = 0; i < a.length; i++) {
+            int bits = Math.max(0, Math.min(8, prefix - i * 8));
+            a[i] &= (byte) (0xff << (8 - bits));
+        }
+        return a;
+    }
+}

@@ -1,0 +1,153 @@
+package io.tenmail.deploy;
+
+import io.tenmail.admin.AdminServer;
+import io.tenmail.admin.AdminSettings;
+import io.tenmail.protocol.BoundListener;
+import io.tenmail.protocol.ListenerBindException;
+import io.tenmail.protocol.ListenerSpec;
+import io.tenmail.protocol.ProtocolServer;
+import io.tenmail.storage.DirectoryAdmin;
+import io.tenmail.storage.MailboxStore;
+import io.tenmail.storage.StoreException;
+import jakarta.enterprise.inject.Instance;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.net.ssl.SSLContext;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The running server: the CDI container with the storage beans, the admin HTTP server, and every
+ * {@link ProtocolServer} bean. {@link #start} brings them up in that order; {@link #close} takes
+ * down whatever was started, in reverse order, and may be called from a shutdown hook, after a
+ * failed start, and more than once.
+ */
+final class TenmailServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TenmailServer.class);
+
+    /** Something to close at shutdown, with a name for the log. */
+    private record Started(String name, AutoCloseable resource) {
+    }
+
+    private final Deque<Started> started = new ArrayDeque<>();
+    private final List<BoundListener> listeners = new ArrayList<>();
+    private final CountDownLatch closedSignal = new CountDownLatch(1);
+    private boolean closed;
+
+    /**
+     * Starts everything.
+     *
+     * @throws ListenerBindException a port cannot be bound (the admin HTTP port or a protocol's)
+     * @throws StartupException      a module or the database is not available
+     */
+    synchronized void start(ServerSettings settings, Config config, SSLContext tls, String adminToken)
+            throws ListenerBindException, StartupException {
+        if (closed) throw new IllegalStateException("server is closed");
+
+        // SmallRye Config's CDI extension serves ConfigProvider.getConfig(): make that ours
+        ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+        ConfigProviderResolver.instance().registerConfig(config, classLoader);
+        started.push(new Started("configuration", () -> ConfigProviderResolver.instance().releaseConfig(config)));
+
+        WeldContainer container = new Weld("tenmail")
+                .skipShutdownHook()   // ours closes the container after the servers that use it
+                .addExtension(new StartupBeans(settings.storage(), tls))
+                .initialize();
+        started.push(new Started("CDI container and storage", container::shutdown));
+
+        DirectoryAdmin directoryAdmin = required(container.select(DirectoryAdmin.class), "DirectoryAdmin");
+        MailboxStore mailboxes = optional(container.select(MailboxStore.class));
+        try {
+            // the first query opens the database and runs its migrations: fail here, not at the first request
+            log.info("directory ready: {} tenant(s)", directoryAdmin.tenants().size());
+        } catch (StoreException | RuntimeException e) {
+            throw new StartupException("the database is not available: " + rootMessage(e), e);
+        }
+
+        startAdminServer(settings, directoryAdmin, mailboxes, adminToken);
+
+        for (ProtocolServer server : container.select(ProtocolServer.class)) {
+            started.push(new Started(server.name() + " server", server));   // closed even if start fails halfway
+            server.start();
+            listeners.addAll(server.listeners());
+        }
+    }
+
+    private void startAdminServer(ServerSettings settings, DirectoryAdmin directoryAdmin, MailboxStore mailboxes, String token)
+            throws ListenerBindException, StartupException {
+        ListenerSpec http = settings.httpListener();
+        int port;
+        try {
+            AdminServer admin = new AdminServer(new AdminSettings(http.bindAddress(), http.port()), directoryAdmin, mailboxes, token);
+            started.push(new Started("admin HTTP server", admin::close));
+            admin.start();
+            port = admin.port();
+        } catch (Exception e) {
+            if (ListenerBindException.isBindFailure(e)) throw new ListenerBindException(http, e);
+            throw new StartupException("the admin HTTP server did not start: " + rootMessage(e), e);
+        }
+        log.info("listening http on {} (admin console and API)", ListenerSpec.hostAndPort(http.bindAddress(), port));
+    }
+
+    /** The mail listeners that are accepting connections. */
+    synchronized List<BoundListener> listeners() {
+        return List.copyOf(listeners);
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+            while (!started.isEmpty()) {
+                Started s = started.pop();
+                try {
+                    s.resource().close();
+                } catch (Exception | LinkageError e) {
+                    // keep going: the rest must still be closed, the database above all
+                    log.warn("closing the {} failed: {}", s.name(), rootMessage(e));
+                    log.debug("closing the {} failed", s.name(), e);
+                }
+            }
+            listeners.clear();
+        }
+        closedSignal.countDown();
+    }
+
+    /** Blocks until {@link #close()} has finished. */
+    void awaitClosed() throws InterruptedException {
+        closedSignal.await();
+    }
+
+    private static <T> T required(Instance<T> instance, String what) throws StartupException {
+        if (instance.isUnsatisfied()) {
+            throw new StartupException("no " + what + " implementation on the class path; the distribution is incomplete", null);
+        }
+        if (instance.isAmbiguous()) {
+            throw new StartupException("more than one " + what + " implementation on the class path", null);
+        }
+        return instance.get();
+    }
+
+    private static <T> T optional(Instance<T> instance) {
+        return instance.isResolvable() ? instance.get() : null;
+    }
+
+    /** The exception's message, followed by its root cause's when that adds something. */
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String outer = e.getMessage();
+        String inner = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        if (root == e || outer == null) return inner;
+        return outer.contains(inner) ? outer : outer + ": " + inner;
+    }
+}

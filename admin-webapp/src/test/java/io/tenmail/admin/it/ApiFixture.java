@@ -3,6 +3,10 @@ package io.tenmail.admin.it;
 import io.tenmail.admin.AdminServer;
 import io.tenmail.admin.AdminSettings;
 import io.tenmail.storage.DirectoryAdmin;
+import io.tenmail.storage.StorageSettings;
+import io.tenmail.storage.jpa.Database;
+import io.tenmail.storage.jpa.JpaDirectoryAdmin;
+import io.tenmail.storage.jpa.Transactions;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -10,6 +14,9 @@ import jakarta.json.JsonReader;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -35,13 +42,23 @@ final class ApiFixture implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final URI base;
 
-    /**
-     * The directory behind the API: the ONE place tests choose it. Today an in-memory double
-     * that follows the port's contract; swap in the JPA implementation on Derby (in a temp dir)
-     * once it is merged. Tests assert on HTTP behaviour only.
-     */
+    /** One embedded Derby database for the test JVM; tests use unique names, so they can share it. */
+    private static final Database DATABASE = openDatabase();
+
+    /** The directory behind the API: the real JPA implementation, the ONE place tests choose it. */
     static DirectoryAdmin newDirectoryAdmin() {
-        return new InMemoryDirectoryAdmin();
+        return new JpaDirectoryAdmin(new Transactions(DATABASE.entityManagerFactory()));
+    }
+
+    private static Database openDatabase() {
+        try {
+            Path dir = Files.createTempDirectory("tenmail-admin-it");
+            Database database = new Database(StorageSettings.embedded(dir));
+            Runtime.getRuntime().addShutdownHook(new Thread(database::close));
+            return database;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private ApiFixture(AdminServer server) {

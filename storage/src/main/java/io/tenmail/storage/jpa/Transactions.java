@@ -13,7 +13,8 @@ import java.sql.SQLException;
 /**
  * Runs units of work in one transaction each, with a fresh EntityManager, and turns database
  * failures into {@link StoreException}s: a unique-key violation is ALREADY_EXISTS, a deadlock or
- * serialization failure is retried a few times and then TEMPORARY, a lost connection TEMPORARY.
+ * serialization failure is retried a few times and then TEMPORARY, a row still referenced
+ * by a foreign key is IN_USE, a lost connection TEMPORARY.
  * Thread-safe.
  */
 public final class Transactions {
@@ -56,6 +57,10 @@ public final class Transactions {
     }
 
     private static StoreException translate(PersistenceException e, String state) {
+        if ("23503".equals(state)) {
+            // a foreign key still points at the row: something else uses it
+            return new StoreException(Reason.IN_USE, "in use", e);
+        }
         if (state != null && state.startsWith("23")) {
             return new StoreException(Reason.ALREADY_EXISTS, "already exists", e);
         }

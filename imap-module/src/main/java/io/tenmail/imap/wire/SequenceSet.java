@@ -183,7 +183,7 @@ public final class SequenceSet {
     }
 
     private static String printable(char c) {
-        return c >= 0x21 && c < 0x7f ? String.valueOf(c) : String.format("\\x%02x", (int) c);
+        return c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\x%02x", (int) c);
     }
 
     /** True for {@code $}: the saved search result, resolved by the session. */

@@ -74,7 +74,8 @@ import java.util.Objects;
  *
  * The reader holds at most one command: its text (bounded by the line limit) and its literals.
  * Literals up to {@link ReaderLimits#maxStringLiteralOctets()} are kept in memory; larger ones
- * (APPEND message data) go to the {@link LiteralSpool}.
+ * (APPEND message data) go to the {@link LiteralSpool}, which is asked for storage only when the
+ * first octet of the literal arrives.
  *
  * <p>Not thread-safe: one reader per connection.
  */
@@ -150,6 +151,7 @@ public final class RequestReader {
     private boolean specBinary;
 
     // the literal being read or skipped
+    private long literalSize;
     private long literalRemaining;
     private boolean literalBinary;
     private boolean literalNul;
@@ -412,12 +414,13 @@ public final class RequestReader {
         literalRemaining = size;
         literalBinary = binary;
         literalNul = false;
+        literalSize = size;
         if (size <= limits.maxStringLiteralOctets()) {
             memoryLiteral = new byte[(int) size];
             memoryFilled = 0;
-        } else {
-            sink = spool.open(size);
         }
+        // a spooled literal's sink is opened when its first octet arrives: a synchronizing
+        // literal the caller rejects never touches the spool
         phase = Phase.LITERAL;
         if (size == 0) finishLiteral();
     }
@@ -437,6 +440,7 @@ public final class RequestReader {
             in.get(memoryLiteral, memoryFilled, n);
             memoryFilled += n;
         } else {
+            if (sink == null) sink = spool.open(literalSize);
             ByteBuffer slice = in.slice();
             slice.limit(n);
             sink.write(slice);

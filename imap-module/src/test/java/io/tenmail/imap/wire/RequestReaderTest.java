@@ -242,7 +242,7 @@ class RequestReaderTest {
             RequestReader reader = new RequestReader(SMALL, size -> {
                 throw new IOException("disk full");
             });
-            assertThatThrownBy(() -> reader.read(ByteBuffer.wrap(bytes("a APPEND INBOX {60+}\r\n"))))
+            assertThatThrownBy(() -> reader.read(ByteBuffer.wrap(bytes("a APPEND INBOX {60+}\r\nFrom: x"))))
                     .isInstanceOf(IOException.class).hasMessage("disk full");
             assertThatThrownBy(() -> reader.read(ByteBuffer.wrap(bytes("b NOOP\r\n")))).isInstanceOf(IllegalStateException.class);
         }
@@ -367,6 +367,14 @@ class RequestReaderTest {
             assertThat(describe(reader.read(in))).isEqualTo("CONT a APPEND 10");
             reader.rejectLiteral();
             assertThat(describe(reader.read(ByteBuffer.wrap(bytes("b NOOP\r\n"))))).isEqualTo("CMD b NOOP");
+        }
+
+        @Test
+        void aRejectedLiteralNeverTouchesTheSpool() throws IOException {
+            RequestReader reader = new RequestReader(SMALL, NO_SPOOL);
+            assertThat(describe(reader.read(ByteBuffer.wrap(bytes("a APPEND INBOX {5000}\r\n"))))).isEqualTo("CONT a APPEND 5000");
+            reader.rejectLiteral();
+            assertThat(reader.hasPartialInput()).isFalse();
         }
 
         @Test

@@ -61,6 +61,14 @@ public final class CommandParser {
     }
 
     /**
+     * True if a bare line read during IDLE is the {@code DONE} that ends it (RFC 2177 §3,
+     * RFC 9051 §6.3.13; ABNF strings are case-insensitive). Anything else is a client error.
+     */
+    public static boolean isIdleDone(String line) {
+        return line.equalsIgnoreCase("DONE");
+    }
+
+    /**
      * Parses one command.
      *
      * @throws ImapSyntaxException with the response to send

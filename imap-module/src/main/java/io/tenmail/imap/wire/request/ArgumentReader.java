@@ -3,10 +3,12 @@ package io.tenmail.imap.wire.request;
 import io.tenmail.imap.wire.Grammar;
 import io.tenmail.imap.wire.ImapSyntaxException;
 import io.tenmail.imap.wire.Literal;
+import io.tenmail.imap.wire.MailboxNameCodec;
 import io.tenmail.imap.wire.RawCommand;
 import io.tenmail.imap.wire.ResponseCode;
 import io.tenmail.imap.wire.SequenceSet;
 import io.tenmail.imap.wire.StatusResponse;
+import io.tenmail.storage.model.MailboxName;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -31,8 +33,12 @@ final class ArgumentReader {
     private String tag;
     private String command;
 
-    ArgumentReader(RawCommand raw) {
+    private final boolean utf8;
+
+    /** @param utf8 mailbox names are UTF-8 rather than modified UTF-7 */
+    ArgumentReader(RawCommand raw, boolean utf8) {
         this.raw = raw;
+        this.utf8 = utf8;
     }
 
     // ------------------------------------------------------------------ context for errors
@@ -281,6 +287,42 @@ final class ArgumentReader {
         String name = charset.name();
         return !(name.startsWith("UTF-16") || name.startsWith("UTF-32") || name.startsWith("x-UTF-16")
                 || name.equalsIgnoreCase("UTF-7"));
+    }
+
+    // ------------------------------------------------------------------ mailbox names
+
+    /**
+     * mailbox = "INBOX" / astring, decoded (modified UTF-7 or UTF-8). A name that is not valid
+     * modified UTF-7 is a BAD; one the store could never hold (empty level, leading delimiter)
+     * a {@code NO [CANNOT]} when creating, {@code NO [NONEXISTENT]} otherwise.
+     */
+    MailboxName mailbox(String what, boolean creating) throws ImapSyntaxException {
+        String wire = astring(what);
+        String name;
+        try {
+            name = MailboxNameCodec.decode(wire, utf8);
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
+        }
+        // RFC 9051 §6.3.4: a trailing delimiter on CREATE declares that children will follow
+        if (creating && name.length() > 1 && name.charAt(name.length() - 1) == MailboxName.DELIMITER) {
+            name = name.substring(0, name.length() - 1);
+        }
+        try {
+            return new MailboxName(name);
+        } catch (IllegalArgumentException e) {
+            ResponseCode code = creating ? ResponseCode.CANNOT : ResponseCode.NONEXISTENT;
+            throw new ImapSyntaxException(StatusResponse.no(tag, code, "Invalid mailbox name"));
+        }
+    }
+
+    /** Reference names and patterns are mailbox names too, decoded the same way. */
+    String pattern(String wire) throws ImapSyntaxException {
+        try {
+            return MailboxNameCodec.decode(wire, utf8);
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
+        }
     }
 
     // ------------------------------------------------------------------ literals

@@ -4,23 +4,17 @@ import io.tenmail.imap.wire.Grammar;
 import io.tenmail.imap.wire.ImapDates;
 import io.tenmail.imap.wire.ImapSyntaxException;
 import io.tenmail.imap.wire.Literal;
-import io.tenmail.imap.wire.MailboxNameCodec;
 import io.tenmail.imap.wire.RawCommand;
 import io.tenmail.imap.wire.ResponseCode;
 import io.tenmail.imap.wire.SequenceSet;
-import io.tenmail.imap.wire.StatusResponse;
 import io.tenmail.storage.model.Flags;
-import io.tenmail.storage.model.Flags.SystemFlag;
 import io.tenmail.storage.model.MailboxName;
 import io.tenmail.storage.model.SpecialUse;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -74,7 +68,7 @@ public final class CommandParser {
      * @throws ImapSyntaxException with the response to send
      */
     public ImapRequest parse(RawCommand raw) throws ImapSyntaxException {
-        ArgumentReader r = new ArgumentReader(raw);
+        ArgumentReader r = new ArgumentReader(raw, utf8);
         if (raw.length() == 0) throw ImapSyntaxException.bad(null, "Empty command line");
         String tag = raw.tag();
         if (tag == null) {
@@ -124,8 +118,8 @@ public final class CommandParser {
             case "RENAME" -> new RenameRequest(tag, spMailbox(r, "existing mailbox name"), spMailbox(r, "new mailbox name", true));
             case "SUBSCRIBE" -> new SubscribeRequest(tag, spMailbox(r, "mailbox name"));
             case "UNSUBSCRIBE" -> new UnsubscribeRequest(tag, spMailbox(r, "mailbox name"));
-            case "LIST" -> list(r, tag);
-            case "LSUB" -> lsub(r, tag);
+            case "LIST" -> ListParser.list(r, tag);
+            case "LSUB" -> ListParser.lsub(r, tag);
             case "STATUS" -> status(r, tag);
             case "APPEND" -> append(r, tag);
             case "SEARCH" -> SearchParser.search(r, tag, false);
@@ -290,7 +284,7 @@ public final class CommandParser {
     /** RFC 9051 §6.3.4, RFC 4466 create-params, RFC 6154 §3 USE. */
     private CreateRequest create(ArgumentReader r, String tag) throws ImapSyntaxException {
         r.sp();
-        MailboxName mailbox = mailbox(r, "mailbox name", true);
+        MailboxName mailbox = r.mailbox("mailbox name", true);
         Set<SpecialUse> uses = EnumSet.noneOf(SpecialUse.class);
         if (r.trySp()) {
             r.expect('(');
@@ -324,104 +318,10 @@ public final class CommandParser {
         throw r.no(ResponseCode.USEATTR, "Unsupported special-use attribute " + name);
     }
 
-    /**
-     * RFC 9051 §6.3.9 and RFC 5258 §3:
-     * "LIST" [SP list-select-opts] SP mailbox SP mbox-or-pat [SP list-return-opts].
-     */
-    private ListRequest list(ArgumentReader r, String tag) throws ImapSyntaxException {
-        r.sp();
-        boolean extended = false;
-        Set<ListRequest.SelectionOption> selection = EnumSet.noneOf(ListRequest.SelectionOption.class);
-        if (r.tryConsume('(')) {
-            extended = true;
-            if (!r.tryConsume(')')) {
-                do {
-                    String option = r.keyword("selection option");
-                    selection.add(switch (option) {
-                        case "SUBSCRIBED" -> ListRequest.SelectionOption.SUBSCRIBED;
-                        case "REMOTE" -> ListRequest.SelectionOption.REMOTE;
-                        case "RECURSIVEMATCH" -> ListRequest.SelectionOption.RECURSIVEMATCH;
-                        case "SPECIAL-USE" -> ListRequest.SelectionOption.SPECIAL_USE;
-                        // RFC 5258 §3: unrecognised selection options are a BAD
-                        default -> throw r.error("Unknown selection option " + option);
-                    });
-                } while (r.trySp());
-                r.expect(')');
-            }
-            r.sp();
-            // RFC 5258 §3: RECURSIVEMATCH modifies SUBSCRIBED (or SPECIAL-USE), never stands alone
-            if (selection.contains(ListRequest.SelectionOption.RECURSIVEMATCH)
-                    && !selection.contains(ListRequest.SelectionOption.SUBSCRIBED)
-                    && !selection.contains(ListRequest.SelectionOption.SPECIAL_USE)) {
-                throw r.error("RECURSIVEMATCH needs SUBSCRIBED or SPECIAL-USE");
-            }
-        }
-        String reference = pattern(r, r.astring("reference name"));
-        r.sp();
-        List<String> patterns = new ArrayList<>();
-        if (r.tryConsume('(')) {
-            extended = true;
-            do {
-                patterns.add(pattern(r, r.listMailbox("mailbox pattern")));
-            } while (r.trySp());
-            r.expect(')');
-        } else {
-            patterns.add(pattern(r, r.listMailbox("mailbox pattern")));
-        }
-        Set<ListRequest.ReturnOption> returns = EnumSet.noneOf(ListRequest.ReturnOption.class);
-        List<StatusItem> statusItems = List.of();
-        if (r.trySp()) {
-            if (!r.tryWord("RETURN")) throw r.error("Expected RETURN at " + r.describeRest());
-            extended = true;
-            r.sp();
-            r.expect('(');
-            if (!r.tryConsume(')')) {
-                do {
-                    String option = r.keyword("return option");
-                    switch (option) {
-                        case "SUBSCRIBED" -> returns.add(ListRequest.ReturnOption.SUBSCRIBED);
-                        case "CHILDREN" -> returns.add(ListRequest.ReturnOption.CHILDREN);
-                        case "SPECIAL-USE" -> returns.add(ListRequest.ReturnOption.SPECIAL_USE);
-                        case "STATUS" -> {
-                            if (!statusItems.isEmpty()) throw r.error("STATUS given twice");
-                            r.sp();
-                            statusItems = statusItems(r);
-                            returns.add(ListRequest.ReturnOption.STATUS);
-                        }
-                        // RFC 5258 §3: unrecognised return options are a BAD
-                        default -> throw r.error("Unknown return option " + option);
-                    }
-                } while (r.trySp());
-                r.expect(')');
-            }
-        }
-        return new ListRequest(tag, selection, reference, patterns, returns, statusItems, extended);
-    }
-
-    private LsubRequest lsub(ArgumentReader r, String tag) throws ImapSyntaxException {
-        r.sp();
-        String reference = pattern(r, r.astring("reference name"));
-        r.sp();
-        String pattern = pattern(r, r.listMailbox("mailbox pattern"));
-        return new LsubRequest(tag, reference, pattern);
-    }
-
     private StatusRequest status(ArgumentReader r, String tag) throws ImapSyntaxException {
         MailboxName mailbox = spMailbox(r, "mailbox name");
         r.sp();
-        return new StatusRequest(tag, mailbox, statusItems(r));
-    }
-
-    /** "(" status-att *(SP status-att) ")". */
-    private static List<StatusItem> statusItems(ArgumentReader r) throws ImapSyntaxException {
-        r.expect('(');
-        Set<StatusItem> items = new LinkedHashSet<>();
-        do {
-            String name = r.keyword("status item");
-            items.add(StatusItem.lookup(name).orElseThrow(() -> r.error("Unknown status item " + name)));
-        } while (r.trySp());
-        r.expect(')');
-        return List.copyOf(items);
+        return new StatusRequest(tag, mailbox, ListParser.statusItems(r));
     }
 
     /**
@@ -436,7 +336,7 @@ public final class CommandParser {
             Flags flags = Flags.NONE;
             Optional<OffsetDateTime> date = Optional.empty();
             if (r.peek() == '(') {
-                flags = flagList(r);
+                flags = FlagParser.list(r);
                 r.sp();
             }
             if (r.peek() == '"') {
@@ -503,7 +403,7 @@ public final class CommandParser {
         boolean silent = rest.equals("FLAGS.SILENT");
         if (!silent && !rest.equals("FLAGS")) throw r.error("Unknown store item " + item);
         r.sp();
-        Flags flags = r.peek() == '(' ? flagList(r) : flagsInline(r);
+        Flags flags = r.peek() == '(' ? FlagParser.list(r) : FlagParser.inline(r);
         return new StoreRequest(tag, uid, set, unchangedSince, mode, silent, flags);
     }
 
@@ -551,91 +451,6 @@ public final class CommandParser {
 
     private MailboxName spMailbox(ArgumentReader r, String what, boolean creating) throws ImapSyntaxException {
         r.sp();
-        return mailbox(r, what, creating);
-    }
-
-    /**
-     * mailbox = "INBOX" / astring, decoded (modified UTF-7 or UTF-8). A name that is not valid
-     * modified UTF-7 is a BAD; one the store could never hold (empty level, leading delimiter)
-     * a {@code NO [CANNOT]} when creating, {@code NO [NONEXISTENT]} otherwise.
-     */
-    private MailboxName mailbox(ArgumentReader r, String what, boolean creating) throws ImapSyntaxException {
-        String wire = r.astring(what);
-        String name;
-        try {
-            name = MailboxNameCodec.decode(wire, utf8);
-        } catch (IllegalArgumentException e) {
-            throw r.error(e.getMessage());
-        }
-        // RFC 9051 §6.3.4: a trailing delimiter on CREATE declares that children will follow
-        if (creating && name.length() > 1 && name.charAt(name.length() - 1) == MailboxName.DELIMITER) {
-            name = name.substring(0, name.length() - 1);
-        }
-        try {
-            return new MailboxName(name);
-        } catch (IllegalArgumentException e) {
-            ResponseCode code = creating ? ResponseCode.CANNOT : ResponseCode.NONEXISTENT;
-            throw new ImapSyntaxException(StatusResponse.no(r.tag(), code, "Invalid mailbox name"));
-        }
-    }
-
-    /** Reference names and patterns are mailbox names too, decoded the same way. */
-    private String pattern(ArgumentReader r, String wire) throws ImapSyntaxException {
-        try {
-            return MailboxNameCodec.decode(wire, utf8);
-        } catch (IllegalArgumentException e) {
-            throw r.error(e.getMessage());
-        }
-    }
-
-    /** flag-list = "(" [flag *(SP flag)] ")". */
-    static Flags flagList(ArgumentReader r) throws ImapSyntaxException {
-        r.expect('(');
-        FlagCollector flags = new FlagCollector();
-        if (!r.tryConsume(')')) {
-            do {
-                flags.add(r);
-            } while (r.trySp());
-            r.expect(')');
-        }
-        return flags.build(r);
-    }
-
-    /** flag *(SP flag), the unparenthesised form STORE allows. */
-    private static Flags flagsInline(ArgumentReader r) throws ImapSyntaxException {
-        FlagCollector flags = new FlagCollector();
-        do {
-            flags.add(r);
-        } while (r.trySp());
-        return flags.build(r);
-    }
-
-    /** Reads flags (RFC 9051 §9 flag) into a {@link Flags}. */
-    private static final class FlagCollector {
-        private final Set<SystemFlag> system = EnumSet.noneOf(SystemFlag.class);
-        private final Set<String> keywords = new HashSet<>();
-
-        void add(ArgumentReader r) throws ImapSyntaxException {
-            if (r.tryConsume('\\')) {
-                if (r.peek() == '*') throw r.error("\\* is not a flag");
-                String name = r.atom("flag name");
-                String upper = name.toUpperCase(Locale.ROOT);
-                if (upper.equals("RECENT")) throw r.error("\\Recent cannot be set by a client");
-                for (SystemFlag flag : SystemFlag.values()) {
-                    if (flag.name().equals(upper)) {
-                        system.add(flag);
-                        return;
-                    }
-                }
-                throw r.error("Unknown system flag \\" + name);
-            }
-            String keyword = r.atom("flag");
-            if (keyword.length() > Flags.MAX_KEYWORD_LENGTH) throw r.error("Keyword longer than " + Flags.MAX_KEYWORD_LENGTH + " characters");
-            keywords.add(keyword);
-        }
-
-        Flags build(ArgumentReader r) {
-            return new Flags(system, keywords);
-        }
+        return r.mailbox(what, creating);
     }
 }

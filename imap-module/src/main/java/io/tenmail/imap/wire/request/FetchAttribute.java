@@ -9,6 +9,12 @@ import java.util.Objects;
  */
 public sealed interface FetchAttribute {
 
+    /**
+     * The item's name in a FETCH response (RFC 9051 §7.5.2): {@code .PEEK} dropped, a partial
+     * named by its origin only, e.g. {@code BODY[HEADER.FIELDS (DATE FROM)]} or {@code BODY[]<0>}.
+     */
+    String responseName();
+
     /** Items without arguments. */
     enum Simple implements FetchAttribute {
         ENVELOPE("ENVELOPE"), FLAGS("FLAGS"), INTERNALDATE("INTERNALDATE"), RFC822("RFC822"),
@@ -25,12 +31,22 @@ public sealed interface FetchAttribute {
         public String wire() {
             return wire;
         }
+
+        @Override
+        public String responseName() {
+            return wire;
+        }
     }
 
     /** BODY[section]&lt;partial&gt; and BODY.PEEK[...]. */
     record Body(Section section, boolean peek, Partial partial) implements FetchAttribute {
         public Body {
             Objects.requireNonNull(section, "section");
+        }
+
+        @Override
+        public String responseName() {
+            return "BODY[" + section.render() + "]" + origin(partial);
         }
     }
 
@@ -39,12 +55,22 @@ public sealed interface FetchAttribute {
         public Binary {
             part = List.copyOf(part);
         }
+
+        @Override
+        public String responseName() {
+            return "BINARY[" + path(part) + "]" + origin(partial);
+        }
     }
 
     /** BINARY.SIZE[part] (RFC 3516 §4.2). */
     record BinarySize(List<Integer> part) implements FetchAttribute {
         public BinarySize {
             part = List.copyOf(part);
+        }
+
+        @Override
+        public String responseName() {
+            return "BINARY.SIZE[" + path(part) + "]";
         }
     }
 
@@ -54,4 +80,17 @@ public sealed interface FetchAttribute {
     List<FetchAttribute> FAST = List.of(Simple.FLAGS, Simple.INTERNALDATE, Simple.RFC822_SIZE);
     /** FULL = FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODY. */
     List<FetchAttribute> FULL = List.of(Simple.FLAGS, Simple.INTERNALDATE, Simple.RFC822_SIZE, Simple.ENVELOPE, Simple.BODY);
+
+    private static String origin(Partial partial) {
+        return partial == null ? "" : "<" + partial.origin() + ">";
+    }
+
+    private static String path(List<Integer> part) {
+        StringBuilder sb = new StringBuilder();
+        for (int n : part) {
+            if (!sb.isEmpty()) sb.append('.');
+            sb.append(n);
+        }
+        return sb.toString();
+    }
 }

@@ -133,6 +133,24 @@ public final class ResponseWriter {
         return this;
     }
 
+    /**
+     * A composite token that may contain single spaces, such as the FETCH item name {@code
+     * BODY[HEADER.FIELDS (DATE FROM)]<0>}: printable US-ASCII only.
+     */
+    public ResponseWriter token(String token) throws IOException {
+        if (token.isEmpty() || token.startsWith(" ") || token.endsWith(" ")) {
+            throw new IllegalArgumentException("invalid token: " + token);
+        }
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c < ' ' || c >= 0x7f) throw new IllegalArgumentException("invalid character in token: " + token);
+        }
+        space();
+        writeAscii(token);
+        needSpace = true;
+        return this;
+    }
+
     public ResponseWriter number(long n) throws IOException {
         if (n < 0) throw new IllegalArgumentException("negative number: " + n);
         space();

@@ -83,6 +83,15 @@ class FetchParserTest {
     }
 
     @Test
+    void responseNamesDropPeekAndKeepOnlyTheOrigin() throws ImapSyntaxException {
+        // RFC 9051 §7.5.2: BODY[section]<origin>, BINARY[part]<origin>, BINARY.SIZE[part]
+        assertThat(items("(BODY.PEEK[HEADER.FIELDS (date From)]<0.2048> BODY[] BINARY.PEEK[1.2]<5.10> BINARY.SIZE[3] "
+                + "RFC822.SIZE BODY)").stream().map(FetchAttribute::responseName))
+                .containsExactly("BODY[HEADER.FIELDS (DATE FROM)]<0>", "BODY[]", "BINARY[1.2]<5>", "BINARY.SIZE[3]",
+                        "RFC822.SIZE", "BODY");
+    }
+
+    @Test
     void partialsParse() throws ImapSyntaxException {
         assertThat(body("BODY[]<0.2048>").partial()).isEqualTo(new Partial(0, 2048));
         assertThat(body("BODY.PEEK[TEXT]<1000.10>").partial()).isEqualTo(new Partial(1000, 10));

@@ -38,6 +38,15 @@ class ResponseWriterTest {
     }
 
     @Test
+    void compositeTokensMayHoldSpaces() throws IOException {
+        w.untagged().number(1).atom("FETCH").openList().token("BODY[HEADER.FIELDS (DATE FROM)]").literal(new byte[] {'x'})
+                .closeList().end();
+        assertThat(written()).isEqualTo("* 1 FETCH (BODY[HEADER.FIELDS (DATE FROM)] {1}\r\nx)\r\n");
+        assertThatThrownBy(() -> new ResponseWriter(out).untagged().token(" x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ResponseWriter(out).untagged().token("x\r\n")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void adjacentListsHaveNoSpaceBetweenThem() throws IOException {
         w.untagged().openList().adjacent().openList().nil().closeList().adjacent().openList().nil().closeList().closeList().end();
         assertThat(written()).isEqualTo("* ((NIL)(NIL))\r\n");

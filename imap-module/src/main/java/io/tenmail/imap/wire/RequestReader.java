@@ -33,7 +33,7 @@ import java.util.Objects;
  *
  * <h2>Framing</h2>
  *
- * A line ends with LF; a CR before it is dropped (bare LF is tolerated, as Dovecot and Cyrus do;
+ * A line ends with LF; a CR before it is dropped (a bare LF is tolerated, as by most servers;
  * a CR elsewhere stays and the parser refuses it). A line ends in a literal announcement when its
  * last octets, outside a quoted string, are {@code {n}}, {@code {n+}}, {@code ~{n}} or {@code
  * ~{n+}} (RFC 9051 §4.3, RFC 7888, RFC 3516). Quoted strings are tracked, so {@code "a {5}"} is
@@ -57,8 +57,8 @@ import java.util.Objects;
  *
  * <h2>Resynchronisation after a refusal</h2>
  *
- * Like Dovecot, the reader then skips to the end of the refused command, which is the next line
- * end that is not followed by literal data:
+ * After a refusal the reader skips to the end of the refused command, which is the next line end
+ * not followed by literal data. The rule for literals announced in the skipped part:
  * <ul>
  *   <li>a refused or skipped <em>synchronizing</em> literal ends the command at once: the client
  *       never received the continuation, has the tagged refusal instead, and sends no data;

@@ -1,0 +1,246 @@
+package io.tenmail.storage.jpa.mailbox;
+
+import io.tenmail.storage.Directory;
+import io.tenmail.storage.MailboxEvents;
+import io.tenmail.storage.MailboxStore;
+import io.tenmail.storage.StoreException;
+import io.tenmail.storage.StoreException.Reason;
+import io.tenmail.storage.jpa.AccountUsageEntity;
+import io.tenmail.storage.jpa.ParsedMessageEntity;
+import io.tenmail.storage.jpa.Transactions;
+import io.tenmail.storage.model.Account;
+import io.tenmail.storage.model.AccountId;
+import io.tenmail.storage.model.AppendResult;
+import io.tenmail.storage.model.Changes;
+import io.tenmail.storage.model.CopyResult;
+import io.tenmail.storage.model.FlagUpdate;
+import io.tenmail.storage.model.Flags;
+import io.tenmail.storage.model.MailboxEvent;
+import io.tenmail.storage.model.MailboxId;
+import io.tenmail.storage.model.MailboxInfo;
+import io.tenmail.storage.model.MailboxName;
+import io.tenmail.storage.model.MessageMeta;
+import io.tenmail.storage.model.ModSeq;
+import io.tenmail.storage.model.NewMessage;
+import io.tenmail.storage.model.ParsedMessage;
+import io.tenmail.storage.model.QuotaUsage;
+import io.tenmail.storage.model.SpecialUse;
+import io.tenmail.storage.model.Uid;
+import io.tenmail.storage.model.UidRange;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@link MailboxStore} on JPA. Each change is one transaction through {@link Transactions} (the
+ * first change of an account first creates its usage row in one of its own); events are published
+ * after the commit, never inside it. The quota limit comes from the {@link Directory}. See the
+ * package documentation for the locking scheme.
+ */
+@ApplicationScoped
+public class JpaMailboxStore implements MailboxStore {
+    private static final Logger log = LoggerFactory.getLogger(JpaMailboxStore.class);
+
+    private final Transactions tx;
+    private final MailboxEvents events;
+    private final Directory directory;
+    private final Clock clock;
+
+    /** For CDI's client proxy only. */
+    protected JpaMailboxStore() {
+        this.tx = null;
+        this.events = null;
+        this.directory = null;
+        this.clock = null;
+    }
+
+    @Inject
+    public JpaMailboxStore(Transactions tx, MailboxEvents events, Directory directory) {
+        this.tx = tx;
+        this.events = events;
+        this.directory = directory;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Override
+    public List<MailboxInfo> mailboxes(AccountId owner) throws StoreException {
+        return tx.run(em -> new MailboxRows(em, owner).all().stream().map(MailboxRows::info)
+                .sorted(Comparator.comparing(m -> m.name().path())).toList());
+    }
+
+    @Override
+    public Optional<MailboxInfo> mailbox(AccountId owner, MailboxName name) throws StoreException {
+        return tx.run(em -> new MailboxRows(em, owner).byName(name).map(MailboxRows::info));
+    }
+
+    @Override
+    public MailboxInfo mailbox(AccountId owner, MailboxId id) throws StoreException {
+        return tx.run(em -> MailboxRows.info(new MailboxRows(em, owner).find(id)));
+    }
+
+    @Override
+    public Optional<MailboxInfo> mailbox(AccountId owner, SpecialUse use) throws StoreException {
+        return tx.run(em -> new MailboxRows(em, owner).byUse(use).map(MailboxRows::info));
+    }
+
+    @Override
+    public MailboxInfo createMailbox(AccountId owner, MailboxName name, Optional<SpecialUse> use) throws StoreException {
+        AccountUsageRows.create(tx, owner);
+        return commit(owner, em -> Outcome.of(new MailboxNamespace(em, owner, clock).create(name, use)));
+    }
+
+    @Override
+    public void ensureDefaultMailboxes(AccountId owner) throws StoreException {
+        AccountUsageRows.create(tx, owner);
+        commit(owner, em -> {
+            new MailboxNamespace(em, owner, clock).ensureDefaults();
+            return Outcome.of(null);
+        });
+    }
+
+    @Override
+    public void renameMailbox(AccountId owner, MailboxName from, MailboxName to) throws StoreException {
+        commit(owner, em -> new MailboxRename(em, owner, clock).rename(from, to));
+    }
+
+    @Override
+    public void deleteMailbox(AccountId owner, MailboxName name) throws StoreException {
+        commit(owner, em -> new MailboxNamespace(em, owner, clock).delete(name));
+    }
+
+    @Override
+    public void setSubscribed(AccountId owner, MailboxName name, boolean subscribed) throws StoreException {
+        commit(owner, em -> {
+            new MailboxNamespace(em, owner, clock).setSubscribed(name, subscribed);
+            return Outcome.of(null);
+        });
+    }
+
+    @Override
+    public AppendResult append(AccountId owner, MailboxId mailbox, NewMessage message) throws StoreException {
+        NewMessage m = complete(message);
+        long quota = quotaBytes(owner);
+        Transactions.Work<Outcome<AppendResult>> work = em -> new MessageTransfer(em, owner).append(mailbox, m, quota);
+        try {
+            return commit(owner, work);
+        } catch (StoreException e) {
+            // the one unique key an append can hit is the parsed structure of a blob that a concurrent
+            // delivery stored first; now it exists, and the append will not insert it again
+            if (e.reason() != Reason.ALREADY_EXISTS) throw e;
+            log.debug("parsed structure of blob {} stored concurrently, appending again", m.blob());
+            return commit(owner, work);
+        }
+    }
+
+    @Override
+    public List<MessageMeta> messages(AccountId owner, MailboxId mailbox, List<UidRange> uids) throws StoreException {
+        return tx.run(em -> {
+            long id = new MailboxRows(em, owner).find(mailbox).getId();
+            return new MessageRows(em, id).inRanges(uids).stream().map(r -> r.meta(id)).toList();
+        });
+    }
+
+    @Override
+    public ParsedMessage parsed(AccountId owner, MailboxId mailbox, Uid uid) throws StoreException {
+        String json = tx.run(em -> {
+            long id = new MailboxRows(em, owner).find(mailbox).getId();
+            return em.createNamedQuery(ParsedMessageEntity.JSON_OF_MESSAGE, String.class)
+                    .setParameter("mailbox", id).setParameter("uid", uid.value()).getResultStream().findFirst()
+                    .orElseThrow(() -> new StoreException(Reason.NOT_FOUND, "no message with UID " + uid.value()));
+        });
+        return ParsedMessageJson.read(json);
+    }
+
+    @Override
+    public FlagResult storeFlags(AccountId owner, MailboxId mailbox, List<UidRange> uids, FlagUpdate mode, Flags flags,
+                                 Optional<ModSeq> unchangedSince) throws StoreException {
+        return commit(owner, em -> new FlagStore(em, owner).store(mailbox, uids, mode, flags, unchangedSince));
+    }
+
+    @Override
+    public CopyResult copy(AccountId owner, MailboxId source, List<UidRange> uids, MailboxId target) throws StoreException {
+        long quota = quotaBytes(owner);
+        return commit(owner, em -> new MessageTransfer(em, owner).transfer(source, uids, target, false, quota));
+    }
+
+    @Override
+    public CopyResult move(AccountId owner, MailboxId source, List<UidRange> uids, MailboxId target) throws StoreException {
+        return commit(owner, em -> new MessageTransfer(em, owner).transfer(source, uids, target, true, 0));
+    }
+
+    @Override
+    public List<Uid> expunge(AccountId owner, MailboxId mailbox, Optional<List<UidRange>> uids) throws StoreException {
+        return commit(owner, em -> new Expunger(em, owner).expunge(mailbox, uids));
+    }
+
+    @Override
+    public List<Uid> delete(AccountId owner, MailboxId mailbox, List<Uid> uids) throws StoreException {
+        return commit(owner, em -> new Expunger(em, owner).delete(mailbox, uids));
+    }
+
+    @Override
+    public Changes changesSince(AccountId owner, MailboxId mailbox, ModSeq since) throws StoreException {
+        return tx.run(em -> {
+            var m = new MailboxRows(em, owner).find(mailbox);
+            MessageRows rows = new MessageRows(em, m.getId());
+            List<MessageMeta> changed = rows.changedSince(since.value()).stream().map(r -> r.meta(m.getId())).toList();
+            List<Uid> expunged = rows.expungedSince(since.value()).stream().map(Uid::new).toList();
+            return new Changes(new ModSeq(m.getHighestModSeq()), changed, expunged);
+        });
+    }
+
+    @Override
+    public QuotaUsage quota(AccountId owner) throws StoreException {
+        long limit = quotaBytes(owner);
+        return tx.run(em -> {
+            AccountUsageEntity usage = AccountUsageRows.find(em, owner);
+            return usage == null ? new QuotaUsage(0, limit, 0) : new QuotaUsage(usage.getUsedBytes(), limit, usage.getMessageCount());
+        });
+    }
+
+    /**
+     * Runs a change and publishes its events after the commit. The first change of an account
+     * creates its usage row in a transaction of its own and runs the work again.
+     */
+    private <T> T commit(AccountId owner, Transactions.Work<Outcome<T>> work) throws StoreException {
+        Outcome<T> outcome;
+        try {
+            outcome = tx.run(work);
+        } catch (UsageRowMissing e) {
+            AccountUsageRows.create(tx, owner);
+            outcome = tx.run(work);
+        }
+        for (MailboxEvent event : outcome.events()) publish(event);
+        return outcome.value();
+    }
+
+    private void publish(MailboxEvent event) {
+        try {
+            events.publish(event);
+        } catch (RuntimeException e) {
+            // the change is committed; a failing listener must not turn it into an error for the caller
+            log.warn("publishing {} event for mailbox {} failed", event.kind(), event.mailbox().value(), e);
+        }
+    }
+
+    /** The account's quota in bytes, 0 for unlimited; NOT_FOUND when the directory does not know it. */
+    private long quotaBytes(AccountId owner) throws StoreException {
+        return directory.findAccount(owner).map(Account::quotaBytes)
+                .orElseThrow(() -> new StoreException(Reason.NOT_FOUND, "no such account: " + owner.value()));
+    }
+
+    private NewMessage complete(NewMessage m) throws StoreException {
+        if (m == null || m.blob() == null || m.parsed() == null || m.size() < 0) {
+            throw new StoreException(Reason.INVALID, "message needs a blob, a parsed structure and a size");
+        }
+        return new NewMessage(m.blob(), m.size(), m.parsed(), Objects.requireNonNullElse(m.flags(), Flags.NONE),
+                Objects.requireNonNullElseGet(m.internalDate(), clock::instant));
+    }
+}

@@ -1,0 +1,110 @@
+package io.tenmail.storage.jpa.mailbox;
+
+import io.tenmail.storage.StoreException;
+import io.tenmail.storage.jpa.AccountUsageEntity;
+import io.tenmail.storage.jpa.MailboxEntity;
+import io.tenmail.storage.jpa.ParsedMessageEntity;
+import io.tenmail.storage.model.AccountId;
+import io.tenmail.storage.model.AppendResult;
+import io.tenmail.storage.model.CopyResult;
+import io.tenmail.storage.model.MailboxEvent;
+import io.tenmail.storage.model.MailboxId;
+import io.tenmail.storage.model.ModSeq;
+import io.tenmail.storage.model.NewMessage;
+import io.tenmail.storage.model.Uid;
+import io.tenmail.storage.model.UidRange;
+import io.tenmail.storage.model.UidValidity;
+import jakarta.persistence.EntityManager;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Messages arriving in a mailbox: APPEND and delivery (RFC 4315 APPENDUID), COPY (COPYUID) and
+ * MOVE (RFC 6851). Each allocates a block of UIDs and one new MODSEQ on the locked target row;
+ * copies share the blob and keep flags and internal date. Usage and quota are updated in the same
+ * transaction.
+ */
+final class MessageTransfer {
+    private final EntityManager em;
+    private final AccountId owner;
+    private final MailboxRows rows;
+
+    MessageTransfer(EntityManager em, AccountId owner) {
+        this.em = em;
+        this.owner = owner;
+        this.rows = new MailboxRows(em, owner);
+    }
+
+    Outcome<AppendResult> append(MailboxId mailboxId, NewMessage message, long quotaBytes) throws StoreException {
+        int bits = StoredFlags.bits(message.flags());
+        String keywords = StoredFlags.keywords(message.flags());
+        AccountUsageEntity usage = AccountUsageRows.lock(em, owner);
+        AccountUsageRows.checkQuota(usage, quotaBytes, message.size());
+        MailboxEntity mailbox = rows.lock(mailboxId);
+        storeParsed(message);
+        long uid = MailboxRows.allocateUids(mailbox, 1);
+        long modSeq = MailboxRows.nextModSeq(mailbox);
+        new MessageRows(em, mailbox.getId()).insert(uid, modSeq, bits, keywords, message.internalDate().toEpochMilli(),
+                message.size(), message.blob().hex());
+        mailbox.count(1, StoredFlags.isSeen(bits) ? 0 : 1, message.size());
+        usage.count(1, message.size());
+        AppendResult result = new AppendResult(mailboxId, new UidValidity(mailbox.getUidValidity()), new Uid(uid), new ModSeq(modSeq));
+        return Outcome.of(result, new MailboxEvent(mailboxId, owner, MailboxEvent.Kind.APPENDED, List.of(result.uid()), result.modSeq()));
+    }
+
+    /**
+     * Stores the parsed structure of the message's blob unless an earlier message did. Flushed at
+     * once, because the message row refers to it; a concurrent insert of the same blob fails this
+     * transaction with ALREADY_EXISTS, and running it again finds the row.
+     */
+    private void storeParsed(NewMessage message) {
+        if (em.find(ParsedMessageEntity.class, message.blob().hex()) != null) return;
+        em.persist(new ParsedMessageEntity(message.blob().hex(), ParsedMessageJson.write(message.parsed())));
+        em.flush();
+    }
+
+    /**
+     * Copies (or moves) the messages in {@code uids} from source to target, in UID order, so that
+     * COPYUID's source and target sets correspond. Copying into the same mailbox is allowed and
+     * makes duplicates with new UIDs. A move changes no usage and so never fails on quota.
+     */
+    Outcome<CopyResult> transfer(MailboxId sourceId, List<UidRange> uids, MailboxId targetId, boolean move, long quotaBytes)
+            throws StoreException {
+        AccountUsageEntity usage = AccountUsageRows.lock(em, owner);
+        MailboxEntity[] locked = rows.lockBoth(sourceId, targetId);
+        MailboxEntity source = locked[0];
+        MailboxEntity target = locked[1];
+        UidValidity targetValidity = new UidValidity(target.getUidValidity());
+        List<MessageRow> messages = new MessageRows(em, source.getId()).inRanges(uids);
+        if (messages.isEmpty()) return Outcome.of(new CopyResult(targetValidity, List.of(), List.of()));
+
+        long bytes = 0;
+        long unseen = 0;
+        for (MessageRow m : messages) {
+            bytes += m.size();
+            unseen += m.seen() ? 0 : 1;
+        }
+        if (!move) AccountUsageRows.checkQuota(usage, quotaBytes, bytes);
+        long firstUid = MailboxRows.allocateUids(target, messages.size());
+        long modSeq = MailboxRows.nextModSeq(target);
+        MessageRows targetRows = new MessageRows(em, target.getId());
+        List<Uid> sourceUids = new ArrayList<>(messages.size());
+        List<Uid> targetUids = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            MessageRow m = messages.get(i);
+            targetRows.insert(firstUid + i, modSeq, m.systemFlags(), m.keywords(), m.internalDate(), m.size(), m.blobId());
+            sourceUids.add(new Uid(m.uid()));
+            targetUids.add(new Uid(firstUid + i));
+        }
+        target.count(messages.size(), unseen, bytes);
+        List<MailboxEvent> events = new ArrayList<>();
+        events.add(new MailboxEvent(targetId, owner, MailboxEvent.Kind.APPENDED, targetUids, new ModSeq(modSeq)));
+        if (move) {
+            events.add(Expunger.remove(em, owner, source, null, messages));
+        } else {
+            usage.count(messages.size(), bytes);
+        }
+        return new Outcome<>(new CopyResult(targetValidity, sourceUids, targetUids), events);
+    }
+}

@@ -1,0 +1,35 @@
+package io.tenmail.imap.command;
+
+import io.tenmail.imap.command.fetch.FetchCommand;
+import io.tenmail.imap.command.search.SearchCommand;
+import io.tenmail.imap.wire.request.CompressRequest;
+import io.tenmail.imap.wire.request.SortRequest;
+import io.tenmail.imap.wire.request.ThreadRequest;
+
+import java.util.List;
+
+/** Every command handler of the module, built once per server. */
+final class Commands {
+
+    private Commands() {
+    }
+
+    static List<CommandHandler<?>> all(ImapBackend backend, Completion completion, Capabilities capabilities) {
+        Authenticator authenticator = new Authenticator(backend, capabilities);
+        return List.of(
+                new CapabilityCommand(capabilities), new NoopCommand(ImapCommand.NOOP), new NoopCommand(ImapCommand.CHECK),
+                new LogoutCommand(), new IdCommand(), new StartTlsCommand(), new LoginCommand(authenticator),
+                new AuthenticateCommand(authenticator, completion), new EnableCommand(), new NamespaceCommand(),
+                new SelectCommand(backend), new CreateCommand(backend), new DeleteCommand(backend), new RenameCommand(backend),
+                new SubscribeCommand(backend), new UnsubscribeCommand(backend), new ListCommand(backend), new LsubCommand(backend),
+                new StatusCommand(backend), new AppendCommand(backend), new IdleCommand(completion),
+                new QuotaCommand.Get(backend), new QuotaCommand.GetRoot(backend), new QuotaCommand.Set(),
+                new CloseCommand(backend, true), new CloseCommand(backend, false),
+                new ExpungeCommand.Plain(backend), new ExpungeCommand.ByUid(backend),
+                new SearchCommand(backend), new FetchCommand(backend), new StoreCommand(backend),
+                new CopyCommand.Copy(backend), new CopyCommand.Move(backend),
+                new NotOfferedCommand<>(ImapCommand.SORT, SortRequest.class),
+                new NotOfferedCommand<>(ImapCommand.THREAD, ThreadRequest.class),
+                new NotOfferedCommand<>(ImapCommand.COMPRESS, CompressRequest.class));
+    }
+}

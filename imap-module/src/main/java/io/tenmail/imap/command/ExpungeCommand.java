@@ -1,0 +1,75 @@
+package io.tenmail.imap.command;
+
+import io.tenmail.imap.session.ImapSession;
+import io.tenmail.imap.session.SelectedMailbox;
+import io.tenmail.imap.wire.ResponseCode;
+import io.tenmail.imap.wire.SequenceSet;
+import io.tenmail.imap.wire.StatusResponse;
+import io.tenmail.imap.wire.request.ImapRequest;
+import io.tenmail.imap.wire.request.SimpleRequest;
+import io.tenmail.imap.wire.request.UidExpungeRequest;
+import io.tenmail.storage.StoreException;
+import io.tenmail.storage.model.Uid;
+import io.tenmail.storage.model.UidRange;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/** EXPUNGE (RFC 9051 §6.4.3) and UID EXPUNGE (RFC 4315 §2.1, RFC 9051 §6.4.9). */
+final class ExpungeCommand {
+
+    private ExpungeCommand() {
+    }
+
+    static StatusResponse expunge(ImapBackend backend, ImapSession session, ImapRequest request, Optional<List<UidRange>> uids)
+            throws StoreException, IOException {
+        SelectedMailbox selected = session.selected();
+        if (selected.readOnly()) return StatusResponse.no(request.tag(), ResponseCode.READ_ONLY, "Mailbox is read-only");
+        List<Uid> gone = backend.store().expunge(session.owner(), selected.id(), uids);
+        writeExpunged(session, gone);
+        return StatusResponse.ok(request.tag(), request.name() + " completed");
+    }
+
+    /** Tells the client about messages this session removed (EXPUNGE n, or VANISHED with QRESYNC). */
+    static void writeExpunged(ImapSession session, List<Uid> gone) throws IOException {
+        SelectedMailbox selected = session.selected();
+        for (Uid uid : gone) {
+            int seq = selected.seqOf(uid.value());
+            if (seq == 0) continue;
+            selected.removeExpunged(uid.value());
+            session.writer().untagged().number(seq).atom("EXPUNGE").end();
+        }
+    }
+
+    static final class Plain extends BaseCommand<SimpleRequest> {
+        private final ImapBackend backend;
+
+        Plain(ImapBackend backend) {
+            super(ImapCommand.EXPUNGE, SimpleRequest.class);
+            this.backend = backend;
+        }
+
+        @Override
+        public StatusResponse handle(ImapSession session, SimpleRequest request) throws StoreException, IOException {
+            return expunge(backend, session, request, Optional.empty());
+        }
+    }
+
+    static final class ByUid extends BaseCommand<UidExpungeRequest> {
+        private final ImapBackend backend;
+
+        ByUid(ImapBackend backend) {
+            super(ImapCommand.UID_EXPUNGE, UidExpungeRequest.class);
+            this.backend = backend;
+        }
+
+        @Override
+        public StatusResponse handle(ImapSession session, UidExpungeRequest request) throws StoreException, IOException {
+            SequenceSet set = request.uids();
+            List<UidRange> ranges = SelectedMailbox.uidRanges(session.selected().resolve(set, true));
+            if (ranges.isEmpty()) return StatusResponse.ok(request.tag(), "UID EXPUNGE completed");
+            return expunge(backend, session, request, Optional.of(ranges));
+        }
+    }
+}

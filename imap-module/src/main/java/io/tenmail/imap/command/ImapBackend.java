@@ -1,0 +1,25 @@
+package io.tenmail.imap.command;
+
+import io.tenmail.protocol.auth.LoginThrottle;
+import io.tenmail.storage.BlobStore;
+import io.tenmail.storage.Directory;
+import io.tenmail.storage.MailboxEvents;
+import io.tenmail.storage.MailboxStore;
+import io.tenmail.storage.mime.MessageParser;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/** The shared services the command handlers use; all of them thread-safe. */
+public record ImapBackend(Directory directory, MailboxStore store, BlobStore blobs, MailboxEvents events,
+                          MessageParser parser, LoginThrottle throttle, Clock clock) {
+    public ImapBackend {
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(blobs, "blobs");
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(parser, "parser");
+        Objects.requireNonNull(throttle, "throttle");
+        Objects.requireNonNull(clock, "clock");
+    }
+}

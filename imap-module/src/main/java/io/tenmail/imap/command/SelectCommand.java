@@ -1,0 +1,71 @@
+package io.tenmail.imap.command;
+
+import io.tenmail.imap.session.ImapSession;
+import io.tenmail.imap.session.SelectedMailbox;
+import io.tenmail.imap.wire.ResponseCode;
+import io.tenmail.imap.wire.StatusResponse;
+import io.tenmail.imap.wire.request.SelectRequest;
+import io.tenmail.imap.wire.response.ResponseWriter;
+import io.tenmail.storage.StoreException;
+import io.tenmail.storage.model.Flags;
+import io.tenmail.storage.model.MailboxInfo;
+import io.tenmail.storage.model.MessageMeta;
+import io.tenmail.storage.model.UidRange;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * SELECT and EXAMINE: RFC 9051 §6.3.2-3, with the CONDSTORE parameter (RFC 7162 §3.1.8). A
+ * failed SELECT leaves no mailbox selected (§6.3.2). QRESYNC is not offered yet.
+ */
+final class SelectCommand extends BaseCommand<SelectRequest> {
+    private static final Flags ALL_SYSTEM_FLAGS = Flags.of(Flags.SystemFlag.values());
+    private final ImapBackend backend;
+
+    SelectCommand(ImapBackend backend) {
+        super(ImapCommand.SELECT, SelectRequest.class);
+        this.backend = backend;
+    }
+
+    @Override
+    public StatusResponse handle(ImapSession session, SelectRequest request) throws StoreException, CommandException, IOException {
+        session.unselect();
+        if (request.qresync().isPresent()) throw CommandException.bad(request.tag(), "QRESYNC is not enabled");
+        if (request.condstore()) session.useCondstore();
+        MailboxInfo info = Mailboxes.existing(backend.store(), session.owner(), request.mailbox(), request.tag());
+        List<MessageMeta> messages = backend.store().messages(session.owner(), info.id(), List.of(UidRange.ALL));
+        SelectedMailbox selected = new SelectedMailbox(info, messages, request.readOnly());
+        session.select(selected);
+        selected.listen(backend.events(), session::wakeUp);
+
+        boolean rev2 = session.isEnabled(ImapSession.Extension.IMAP4REV2);
+        ResponseWriter w = session.writer();
+        w.untagged().atom("FLAGS").flags(ALL_SYSTEM_FLAGS).end();
+        w.untagged().atom("OK").openCode("PERMANENTFLAGS");
+        if (request.readOnly()) w.openList().closeList();
+        else w.flags(ALL_SYSTEM_FLAGS, "\\*");
+        w.closeCode().text("Flags permitted").end();
+        w.untagged().number(selected.size()).atom("EXISTS").end();
+        if (!rev2) {
+            // RFC 3501 §7.3.2; this server keeps no \Recent (RFC 9051 dropped it)
+            w.untagged().number(0).atom("RECENT").end();
+            for (int i = 0; i < messages.size(); i++) {
+                if (!messages.get(i).flags().has(Flags.SystemFlag.SEEN)) {
+                    w.status(StatusResponse.ok(null, "First unseen").withCode(ResponseCode.UNSEEN, String.valueOf(i + 1)));
+                    break;
+                }
+            }
+        }
+        w.status(StatusResponse.ok(null, "UIDs valid").withCode(ResponseCode.UIDVALIDITY, String.valueOf(info.uidValidity().value())));
+        long uidNext = Math.max(info.uidNext(), selected.highestUid() + 1);
+        w.status(StatusResponse.ok(null, "Predicted next UID").withCode(ResponseCode.UIDNEXT, String.valueOf(uidNext)));
+        w.status(StatusResponse.ok(null, "Highest").withCode(ResponseCode.HIGHESTMODSEQ, String.valueOf(selected.knownModSeq().value())));
+        if (rev2) {
+            // RFC 9051 §6.3.2: a LIST response with the mailbox name as the client must use it
+            w.untagged().atom("LIST").openList().closeList().string("/").mailbox(info.name().path()).end();
+        }
+        return StatusResponse.ok(request.tag(), request.readOnly() ? ResponseCode.READ_ONLY : ResponseCode.READ_WRITE,
+                request.name() + " completed");
+    }
+}

@@ -1,0 +1,115 @@
+package io.tenmail.imap.command.search;
+
+import io.tenmail.imap.command.BaseCommand;
+import io.tenmail.imap.command.ImapBackend;
+import io.tenmail.imap.command.ImapCommand;
+import io.tenmail.imap.command.ImapErrors;
+import io.tenmail.imap.session.ImapSession;
+import io.tenmail.imap.session.SelectedMailbox;
+import io.tenmail.imap.wire.SequenceSet;
+import io.tenmail.imap.wire.StatusResponse;
+import io.tenmail.imap.wire.request.SearchKey;
+import io.tenmail.imap.wire.request.SearchRequest;
+import io.tenmail.imap.wire.request.SearchReturnOption;
+import io.tenmail.imap.wire.response.ResponseWriter;
+import io.tenmail.storage.StoreException;
+import io.tenmail.storage.model.MessageMeta;
+import io.tenmail.storage.model.UidRange;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * SEARCH and UID SEARCH: RFC 9051 §6.4.4 with ESEARCH (RFC 4731: RETURN MIN/MAX/ALL/COUNT),
+ * SEARCHRES (RFC 5182: SAVE and {@code $}) and the MODSEQ key (RFC 7162 §3.1.5). With IMAP4rev2
+ * enabled the answer is always ESEARCH (RFC 9051 §7.3.4).
+ */
+public final class SearchCommand extends BaseCommand<SearchRequest> {
+    private final ImapBackend backend;
+
+    public SearchCommand(ImapBackend backend) {
+        super(ImapCommand.SEARCH, SearchRequest.class);
+        this.backend = backend;
+    }
+
+    @Override
+    public StatusResponse handle(ImapSession session, SearchRequest request) throws StoreException, IOException {
+        SelectedMailbox selected = session.selected();
+        List<MessageMeta> all = backend.store().messages(session.owner(), selected.id(), List.of(UidRange.ALL));
+        Map<Long, MessageMeta> byUid = new HashMap<>();
+        for (MessageMeta m : all) byUid.put(m.uid().value(), m);
+        SearchEvaluator evaluator = new SearchEvaluator(backend.store(), backend.blobs(), session.owner(), selected, backend.clock());
+        List<long[]> hits = new ArrayList<>();   // {seq, uid}
+        long highestModSeq = 0;
+        boolean modSeqKey = usesModSeq(request.key());
+        if (modSeqKey) session.useCondstore();
+        try {
+            for (int seq = 1; seq <= selected.size(); seq++) {
+                long uid = selected.uidAt(seq);
+                MessageMeta meta = byUid.get(uid);
+                if (meta == null) continue;   // expunged meanwhile: cannot match (RFC 9051 §7.5.1)
+                if (evaluator.matches(request.key(), evaluator.new Candidate(seq, meta))) {
+                    hits.add(new long[] {seq, uid});
+                    highestModSeq = Math.max(highestModSeq, meta.modSeq().value());
+                }
+            }
+        } catch (SearchEvaluator.SearchFailure e) {
+            return ImapErrors.of(request.tag(), e.cause);
+        }
+        int index = request.uid() ? 1 : 0;
+        Set<SearchReturnOption> options = request.returnOptions();
+        boolean esearch = request.extended() || session.isEnabled(ImapSession.Extension.IMAP4REV2);
+        if (options.contains(SearchReturnOption.SAVE)) save(selected, hits, options);
+        ResponseWriter w = session.writer();
+        if (!esearch) {
+            w.untagged().atom("SEARCH");
+            for (long[] h : hits) w.number(h[index]);
+            if (modSeqKey && !hits.isEmpty()) w.openList().atom("MODSEQ").number(highestModSeq).closeList();
+            w.end();
+        } else if (!(options.size() == 1 && options.contains(SearchReturnOption.SAVE))) {
+            // RFC 5182 §2.1: RETURN (SAVE) alone suppresses the ESEARCH response
+            Set<SearchReturnOption> wanted = options.isEmpty() || options.equals(Set.of(SearchReturnOption.SAVE))
+                    ? Set.of(SearchReturnOption.ALL) : options;
+            w.untagged().atom("ESEARCH").openList().atom("TAG").string(request.tag()).closeList();
+            if (request.uid()) w.atom("UID");
+            if (!hits.isEmpty()) {
+                if (wanted.contains(SearchReturnOption.MIN)) w.atom("MIN").number(hits.get(0)[index]);
+                if (wanted.contains(SearchReturnOption.MAX)) w.atom("MAX").number(hits.get(hits.size() - 1)[index]);
+                if (wanted.contains(SearchReturnOption.ALL)) {
+                    long[] numbers = hits.stream().mapToLong(h -> h[index]).toArray();
+                    w.atom("ALL").atom(SequenceSet.ofAscending(numbers).toString());
+                }
+            }
+            if (wanted.contains(SearchReturnOption.COUNT)) w.atom("COUNT").number(hits.size());
+            if (modSeqKey && !hits.isEmpty()) w.atom("MODSEQ").number(highestModSeq);
+            w.end();
+        }
+        return StatusResponse.ok(request.tag(), request.name() + " completed");
+    }
+
+    /** RFC 5182 §2.4: with MIN or MAX, SAVE keeps only those; otherwise all matches. */
+    private static void save(SelectedMailbox selected, List<long[]> hits, Set<SearchReturnOption> options) {
+        boolean min = options.contains(SearchReturnOption.MIN);
+        boolean max = options.contains(SearchReturnOption.MAX);
+        List<Long> uids = new ArrayList<>();
+        if (!hits.isEmpty() && (min || max) && !options.contains(SearchReturnOption.ALL) && !options.contains(SearchReturnOption.COUNT)) {
+            if (min) uids.add(hits.get(0)[1]);
+            if (max) uids.add(hits.get(hits.size() - 1)[1]);
+        } else {
+            for (long[] h : hits) uids.add(h[1]);
+        }
+        selected.saveSearch(uids.stream().mapToLong(Long::longValue).distinct().toArray());
+    }
+
+    private static boolean usesModSeq(SearchKey key) {
+        if (key instanceof SearchKey.ModSeqAtLeast) return true;
+        if (key instanceof SearchKey.Not n) return usesModSeq(n.key());
+        if (key instanceof SearchKey.Or o) return usesModSeq(o.left()) || usesModSeq(o.right());
+        if (key instanceof SearchKey.And a) return a.keys().stream().anyMatch(SearchCommand::usesModSeq);
+        return false;
+    }
+}

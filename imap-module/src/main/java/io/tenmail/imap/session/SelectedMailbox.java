@@ -1,0 +1,299 @@
+package io.tenmail.imap.session;
+
+import io.tenmail.imap.wire.SequenceSet;
+import io.tenmail.imap.wire.response.ResponseWriter;
+import io.tenmail.storage.MailboxEvents;
+import io.tenmail.storage.MailboxStore;
+import io.tenmail.storage.StoreException;
+import io.tenmail.storage.model.AccountId;
+import io.tenmail.storage.model.Changes;
+import io.tenmail.storage.model.MailboxId;
+import io.tenmail.storage.model.MailboxInfo;
+import io.tenmail.storage.model.MessageMeta;
+import io.tenmail.storage.model.ModSeq;
+import io.tenmail.storage.model.Uid;
+import io.tenmail.storage.model.UidRange;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The mailbox a session has selected: the session's view of it, which lags the store on purpose.
+ * It owns the message-sequence-number-to-UID map (RFC 9051 §2.3.1.2) and turns the store's
+ * changes into the untagged responses the session owes the client: {@code EXISTS} for new
+ * messages, {@code FETCH (FLAGS …)} for flag changes by others, and {@code EXPUNGE} (or
+ * {@code VANISHED} with QRESYNC) for removals, but the latter only when the current command allows
+ * it (RFC 9051 §7.5.1: not during FETCH, STORE or SEARCH by sequence number, so that numbers the
+ * client holds stay valid). Until then an expunged message keeps its number.
+ *
+ * <p>Change events ({@link MailboxEvents}) only mark the view stale; {@link #sync} then asks the
+ * store what changed since the last MODSEQ it saw ({@link MailboxStore#changesSince}), so a missed
+ * or coalesced event loses nothing. The event listener runs on the store's thread and only sets a
+ * volatile flag and schedules a wake-up; everything else runs on the session's ordered executor.
+ */
+public final class SelectedMailbox implements AutoCloseable {
+    private final MailboxId id;
+    private final AccountId owner;
+    private final MailboxInfo info;
+    private final boolean readOnly;
+    private long[] uids;
+    private int size;
+    private ModSeq knownModSeq;
+    private volatile boolean stale;
+    private MailboxEvents.Subscription subscription;
+    /** UIDs the store expunged that this session has not announced yet. */
+    private final TreeSet<Long> pendingExpunges = new TreeSet<>();
+    /** MODSEQs of flag changes this session made and already reported in its STORE responses. */
+    private final Set<Long> ownModSeqs = new HashSet<>();
+    /** RFC 5182: the UIDs saved by the last SEARCH RETURN (SAVE). */
+    private long[] savedSearch = new long[0];
+
+    /**
+     * @param info     the mailbox as read at SELECT
+     * @param messages its messages in UID order, read after {@code info}
+     */
+    public SelectedMailbox(MailboxInfo info, List<MessageMeta> messages, boolean readOnly) {
+        this.id = info.id();
+        this.owner = info.owner();
+        this.info = info;
+        this.readOnly = readOnly;
+        this.uids = new long[Math.max(16, messages.size() + 16)];
+        for (MessageMeta m : messages) uids[size++] = m.uid().value();
+        ModSeq highest = info.highestModSeq();
+        for (MessageMeta m : messages) if (m.modSeq().compareTo(highest) > 0) highest = m.modSeq();
+        this.knownModSeq = highest;
+    }
+
+    /** Listens for changes; {@code wake} runs (on the store's thread) after each one. */
+    public void listen(MailboxEvents events, Runnable wake) {
+        subscription = events.subscribe(id, event -> {
+            stale = true;
+            wake.run();
+        });
+    }
+
+    public MailboxId id() {
+        return id;
+    }
+
+    /** The mailbox as it was at SELECT (name, UIDVALIDITY). */
+    public MailboxInfo info() {
+        return info;
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /** Messages in this session's view, those expunged but not yet announced included. */
+    public int size() {
+        return size;
+    }
+
+    /** The UID of message {@code seq} (1-based). */
+    public long uidAt(int seq) {
+        return uids[seq - 1];
+    }
+
+    /** The sequence number of {@code uid}, or 0 if it is not in the view. */
+    public int seqOf(long uid) {
+        int i = Arrays.binarySearch(uids, 0, size, uid);
+        return i < 0 ? 0 : i + 1;
+    }
+
+    /** The highest UID in the view, 0 if empty. */
+    public long highestUid() {
+        return size == 0 ? 0 : uids[size - 1];
+    }
+
+    public ModSeq knownModSeq() {
+        return knownModSeq;
+    }
+
+    public boolean isStale() {
+        return stale;
+    }
+
+    /** True if the store has expunged this message and the client has not been told yet. */
+    public boolean isExpungePending(long uid) {
+        return pendingExpunges.contains(uid);
+    }
+
+    /** One message of a resolved set: its number and UID. */
+    public record Message(int seq, long uid) {
+    }
+
+    /**
+     * The messages a sequence set names, in ascending order. By UID, numbers that name no message
+     * are ignored (RFC 9051 §6.4.8) and {@code *} is the highest UID; by sequence number, a number
+     * beyond the view is a client error. {@code $} is the saved search result.
+     *
+     * @throws IllegalArgumentException for a sequence number out of range, with text for a BAD
+     */
+    public List<Message> resolve(SequenceSet set, boolean byUid) {
+        List<Message> out = new ArrayList<>();
+        if (set.isSaved()) {
+            for (long uid : savedSearch) {
+                int seq = seqOf(uid);
+                if (seq > 0) out.add(new Message(seq, uid));
+            }
+            return out;
+        }
+        if (size == 0) {
+            if (!byUid && !set.ranges().isEmpty()) throw new IllegalArgumentException("Invalid message sequence number: the mailbox is empty");
+            return out;
+        }
+        if (byUid) {
+            for (SequenceSet.Range r : set.resolve(highestUid())) {
+                int from = lowerBound(r.low());
+                for (int i = from; i < size && uids[i] <= r.high(); i++) out.add(new Message(i + 1, uids[i]));
+            }
+        } else {
+            if (set.maxNumber() > size) throw new IllegalArgumentException("Invalid message sequence number: " + set.maxNumber());
+            for (SequenceSet.Range r : set.resolve(size)) {
+                for (long s = r.low(); s <= r.high(); s++) out.add(new Message((int) s, uids[(int) s - 1]));
+            }
+        }
+        return out;
+    }
+
+    private int lowerBound(long uid) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (uids[mid] < uid) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /** UID ranges covering these messages, merged, for the store. */
+    public static List<UidRange> uidRanges(List<Message> messages) {
+        List<UidRange> ranges = new ArrayList<>();
+        long start = -1;
+        long end = -1;
+        for (Message m : messages) {
+            if (start < 0) {
+                start = end = m.uid();
+            } else if (m.uid() == end + 1) {
+                end = m.uid();
+            } else {
+                ranges.add(new UidRange(start, end));
+                start = end = m.uid();
+            }
+        }
+        if (start > 0) ranges.add(new UidRange(start, end));
+        return ranges;
+    }
+
+    /** RFC 5182: keeps a SEARCH result for {@code $}. */
+    public void saveSearch(long[] resultUids) {
+        savedSearch = resultUids.clone();
+        Arrays.sort(savedSearch);
+    }
+
+    /** True if {@code uid} is in the saved search result. */
+    public boolean inSavedSearch(long uid) {
+        return Arrays.binarySearch(savedSearch, uid) >= 0;
+    }
+
+    /** Flag changes this session reports itself (STORE), so that {@link #sync} does not repeat them. */
+    public void noteOwnFlagChanges(List<MessageMeta> updated) {
+        for (MessageMeta m : updated) ownModSeqs.add(m.modSeq().value());
+    }
+
+    /** This session expunged these messages and tells the client itself; removes them from the view. */
+    public void removeExpunged(long uid) {
+        int seq = seqOf(uid);
+        if (seq > 0) remove(seq);
+        pendingExpunges.remove(uid);
+    }
+
+    private void remove(int seq) {
+        System.arraycopy(uids, seq, uids, seq - 1, size - seq);
+        size--;
+    }
+
+    private void add(long uid) {
+        if (size == uids.length) uids = Arrays.copyOf(uids, uids.length * 2);
+        uids[size++] = uid;
+    }
+
+    /** What {@link #sync} should write. */
+    public record SyncOptions(boolean expungeAllowed, boolean condstore, boolean qresync) {
+    }
+
+    /**
+     * Brings the view up to date with the store and writes the untagged responses for what
+     * changed. Call before a command's tagged response, and at once during IDLE.
+     */
+    public void sync(MailboxStore store, ResponseWriter w, SyncOptions options) throws StoreException, IOException {
+        List<MessageMeta> flagChanges = List.of();
+        if (stale) {
+            stale = false;
+            Changes changes = store.changesSince(owner, id, knownModSeq);
+            Set<Long> expunged = new HashSet<>();
+            for (Uid uid : changes.expunged()) {
+                expunged.add(uid.value());
+                if (seqOf(uid.value()) > 0) pendingExpunges.add(uid.value());
+            }
+            List<MessageMeta> changed = new ArrayList<>(changes.changed());
+            changed.sort(Comparator.comparing(MessageMeta::uid));
+            List<Long> added = new ArrayList<>();
+            flagChanges = new ArrayList<>();
+            long highest = highestUid();
+            for (MessageMeta m : changed) {
+                long uid = m.uid().value();
+                if (expunged.contains(uid)) continue;
+                if (uid > highest) added.add(uid);
+                else if (seqOf(uid) > 0 && !pendingExpunges.contains(uid) && !ownModSeqs.contains(m.modSeq().value())) {
+                    flagChanges.add(m);
+                }
+            }
+            ownModSeqs.clear();
+            if (changes.highestModSeq().compareTo(knownModSeq) > 0) knownModSeq = changes.highestModSeq();
+            if (options.expungeAllowed()) writeExpunges(w, options.qresync());
+            if (!added.isEmpty()) {
+                for (long uid : added) add(uid);
+                w.untagged().number(size).atom("EXISTS").end();
+            }
+            for (MessageMeta m : flagChanges) {
+                w.untagged().number(seqOf(m.uid().value())).atom("FETCH").openList()
+                        .atom("UID").number(m.uid().value()).atom("FLAGS").flags(m.flags());
+                if (options.condstore()) w.atom("MODSEQ").openList().number(m.modSeq().value()).closeList();
+                w.closeList().end();
+            }
+        } else if (options.expungeAllowed()) {
+            writeExpunges(w, options.qresync());
+        }
+    }
+
+    private void writeExpunges(ResponseWriter w, boolean qresync) throws IOException {
+        if (pendingExpunges.isEmpty()) return;
+        if (qresync) {
+            long[] gone = pendingExpunges.stream().mapToLong(Long::longValue).toArray();
+            for (long uid : gone) remove(seqOf(uid));
+            w.untagged().atom("VANISHED").atom(SequenceSet.ofAscending(gone).toString()).end();
+        } else {
+            for (long uid : pendingExpunges) {
+                int seq = seqOf(uid);
+                remove(seq);
+                w.untagged().number(seq).atom("EXPUNGE").end();
+            }
+        }
+        pendingExpunges.clear();
+    }
+
+    @Override
+    public void close() {
+        if (subscription != null) subscription.close();
+        subscription = null;
+    }
+}

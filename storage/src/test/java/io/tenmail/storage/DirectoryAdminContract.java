@@ -6,6 +6,7 @@ import io.tenmail.storage.model.Account;
 import io.tenmail.storage.model.Alias;
 import io.tenmail.storage.model.AppPassword;
 import io.tenmail.storage.model.Domain;
+import io.tenmail.storage.model.DomainId;
 import io.tenmail.storage.model.EmailAddress;
 import io.tenmail.storage.model.Group;
 import io.tenmail.storage.model.NewAppPassword;
@@ -124,6 +125,14 @@ public abstract class DirectoryAdminContract {
             assertNotFound(() -> admin().deleteTenant(missing));
             assertNotFound(() -> admin().createDomain(missing, unique("d") + ".test"));
             assertNotFound(() -> admin().domains(missing));
+        }
+
+        @Test
+        void notFoundNamesWhatWasMissingWithItsId() {
+            TenantId missing = new TenantId(424242);
+            assertThat(assertFails(Reason.NOT_FOUND, () -> admin().tenant(missing))).hasMessage("tenant 424242 not found");
+            assertThat(assertFails(Reason.NOT_FOUND, () -> admin().domain(tenant.id(), new DomainId(Long.MAX_VALUE))))
+                    .hasMessage("domain " + Long.MAX_VALUE + " not found");
         }
 
         @Test

@@ -72,6 +72,7 @@ class ServerLifecycleIT {
         Path firstLog = log(server);
         awaitHealthy(server, httpPort, firstLog);
         assertThat(Files.readString(firstLog)).contains("Tenmail", "started", "listening http on 127.0.0.1:" + httpPort);
+        assertCleanStart(firstLog);
 
         expectOk(cli(env, "", "domain", "add", "example.test"), "domain example.test added");
         CliResult duplicate = cli(env, "", "domain", "add", "example.test");
@@ -199,6 +200,14 @@ class ServerLifecycleIT {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).as(result.toString()).contains(expectedOutput);
         return result;
+    }
+
+    /** A fresh start says what it did in a handful of lines: no warnings, nothing printed around the logger. */
+    private static void assertCleanStart(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines).as(String.join("\n", lines))
+                .allMatch(line -> line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO .*"))
+                .hasSizeLessThanOrEqualTo(12);
     }
 
     private static void assertNoStackTrace(String output) {

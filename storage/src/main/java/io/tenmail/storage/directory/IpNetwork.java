@@ -112,10 +112,11 @@ public record IpNetwork(byte[] address, int prefixLength) {
 
     private static byte[] parseAddress(String host) {
         if (host.indexOf(':') >= 0) {
-            // an IPv6 literal: with a colon in it InetAddress parses and never resolves
             if (host.indexOf('%') >= 0) throw new IllegalArgumentException("zone ids are not allowed: " + host);
             try {
-                byte[] b = InetAddress.getByName(host).getAddress();
+                // in brackets InetAddress takes an IPv6 literal or nothing; without them, a text
+                // such as "zz::1" that is no literal would be looked up in the DNS
+                byte[] b = InetAddress.getByName("[" + host + "]").getAddress();
                 if (b.length == 4) throw new IllegalArgumentException("write IPv4 networks in dotted form: " + host);
                 return b;
             } catch (UnknownHostException e) {

@@ -104,7 +104,7 @@ class IpNetworkTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "mail.example.test", "10.0.0", "10.0.0.256", "10.0.0.1/33", "10.0.0.1/", "010.0.0.1",
-            "2001:db8::/129", "2001:db8::g", "fe80::1%eth0", "10.0.0.1/-1", "::ffff:10.0.0.1/8 extra"})
+            "2001:db8::/129", "2001:db8::g", "zz::1", "[::1]", "fe80::1%eth0", "10.0.0.1/-1", "::ffff:10.0.0.1/8 extra"})
     void nonsenseIsRefused(String text) {
         assertThatThrownBy(() -> IpNetwork.parse(text)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -236,7 +236,8 @@ public abstract class DirectoryAdminContract {
         @Test
         void aDomainInUseCannotBeDeleted() throws StoreException {
             Account a = account("user");
-            assertFails(Reason.IN_USE, () -> admin().deleteDomain(tenant.id(), domain.id()));
+            assertThat(assertFails(Reason.IN_USE, () -> admin().deleteDomain(tenant.id(), domain.id())))
+                    .hasMessage("domain " + domain.name() + " still has accounts, aliases or groups");
             admin().deleteAccount(tenant.id(), a.id());
             admin().createAlias(tenant.id(), at("alias"), List.of(address("x@elsewhere.example")));
             assertFails(Reason.IN_USE, () -> admin().deleteDomain(tenant.id(), domain.id()));

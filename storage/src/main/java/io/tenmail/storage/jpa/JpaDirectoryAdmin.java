@@ -132,7 +132,9 @@ public class JpaDirectoryAdmin implements DirectoryAdmin {
     public void deleteTenant(TenantId id) throws StoreException {
         tx.run(em -> {
             TenantEntity t = tenant(em, id);
-            if (DomainEntity.countOfTenant(em, id) > 0) throw new StoreException(Reason.IN_USE, "the tenant still owns domains");
+            if (DomainEntity.countOfTenant(em, id) > 0) {
+                throw new StoreException(Reason.IN_USE, "tenant " + id.value() + " still owns domains; remove them first");
+            }
             em.remove(t);
             return null;
         });
@@ -220,7 +222,7 @@ public class JpaDirectoryAdmin implements DirectoryAdmin {
         tx.run(em -> {
             DomainEntity d = domain(em, tenant, id);
             if (AddressEntity.countInDomain(em, d) > 0) {
-                throw new StoreException(Reason.IN_USE, "the domain still has accounts, aliases or groups");
+                throw new StoreException(Reason.IN_USE, "domain " + d.name() + " still has accounts, aliases or groups");
             }
             for (DomainNameEntity n : DomainNameEntity.ofDomain(em, d)) em.remove(n);
             em.remove(d);
@@ -243,7 +245,8 @@ public class JpaDirectoryAdmin implements DirectoryAdmin {
             String key = AddressEntity.keyOf(address.localPart(), d);
             if (AddressEntity.byKey(em, key).isPresent()) throw taken("address", "the address " + key);
             if (t.maxAccounts() > 0 && AccountEntity.countOfTenant(em, tenant) >= t.maxAccounts()) {
-                throw new StoreException(Reason.NOT_ALLOWED, "the tenant may have at most " + t.maxAccounts() + " accounts");
+                throw new StoreException(Reason.NOT_ALLOWED, "tenant " + t.id() + " may have at most " + t.maxAccounts()
+                        + (t.maxAccounts() == 1 ? " account" : " accounts"));
             }
             checkQuota(t, quotaBytes);
             AddressEntity a = new AddressEntity(d, address.localPart(), AddressEntity.Kind.ACCOUNT);

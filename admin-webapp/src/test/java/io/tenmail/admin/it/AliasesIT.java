@@ -68,6 +68,21 @@ class AliasesIT {
     }
 
     @Test
+    void aliasesAreListedByTenantAndADomainOfAnotherTenantIsNotFound() {
+        String domain = ApiFixture.uniqueDomain();
+        long tenant = api.createDomain(domain);
+        String other = ApiFixture.uniqueDomain();
+        long otherTenant = api.createDomain(other);
+        api.createAccount("t@" + domain);
+        api.post("/aliases", "{\"address\":\"x@" + domain + "\",\"targets\":[\"t@" + domain + "\"]}");
+        assertThat(api.get("/aliases?tenant=" + tenant).array().stream().map(v -> v.asJsonObject().getString("address")))
+                .containsExactly("x@" + domain);
+        assertThat(api.get("/aliases?tenant=" + otherTenant).array()).isEmpty();
+        assertThat(api.get("/aliases?domain=" + domain + "&tenant=" + otherTenant).status()).isEqualTo(404);
+        assertThat(api.get("/groups?domain=" + domain + "&tenant=" + otherTenant).status()).isEqualTo(404);
+    }
+
+    @Test
     void badAliasRequestsAreRefusedNamingTheField() {
         String domain = newDomain();
         assertThat(api.post("/aliases", "{\"targets\":[\"t@" + domain + "\"]}").error()).startsWith("address:");

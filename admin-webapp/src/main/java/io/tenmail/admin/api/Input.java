@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
  * cannot name anything fail with NOT_FOUND (404), as a well-formed key that names nothing would.
  */
 final class Input {
-    static final int MAX_NAME = 255;
     static final int MAX_PASSWORD = 1024;
     static final int MAX_LIST = 1000;
 
@@ -36,20 +35,19 @@ final class Input {
         return value;
     }
 
-    /** A required, non-blank name of at most {@value #MAX_NAME} characters, stripped. */
+    /**
+     * A required, non-blank name, stripped. How long a name may be is the directory's rule (it
+     * answers INVALID naming the field), not repeated here.
+     */
     static String name(String field, String value) {
         String v = required(field, value).strip();
         if (v.isEmpty()) throw new InvalidInputException(field, "must not be blank");
-        if (v.length() > MAX_NAME) throw new InvalidInputException(field, "is longer than " + MAX_NAME + " characters");
         return v;
     }
 
-    /** An optional display name: absent is empty, at most {@value #MAX_NAME} characters. */
+    /** An optional display name, stripped: absent is empty. Its length is the directory's to check. */
     static String displayName(String field, String value) {
-        if (value == null) return "";
-        String v = value.strip();
-        if (v.length() > MAX_NAME) throw new InvalidInputException(field, "is longer than " + MAX_NAME + " characters");
-        return v;
+        return value == null ? "" : value.strip();
     }
 
     static String password(String field, String value) {

@@ -85,7 +85,8 @@ public final class AdminServer implements AutoCloseable {
             stopQuietly();
             throw new IllegalStateException(cannotListen(e), e);
         }
-        log.info("admin API listening on http://{}:{}{}", settings.bindAddress(), port(), API_PATH);
+        // the composition root logs the listener line operators read; this one is for debugging
+        log.debug("admin API listening on http://{}:{}{}", settings.bindAddress(), port(), API_PATH);
     }
 
     private String cannotListen(Exception e) {
@@ -122,7 +123,7 @@ public final class AdminServer implements AutoCloseable {
     public synchronized void close() {
         if (server.isStopped()) return;
         stopQuietly();
-        log.info("admin API stopped");
+        log.debug("admin API stopped");
     }
 
     private void stopQuietly() {

@@ -12,8 +12,6 @@ public record AdminSettings(String bindAddress, int port) {
     public static final String PORT_KEY = "tenmail.http.port";
     /** Configuration key of {@link #bindAddress()}. */
     public static final String BIND_ADDRESS_KEY = "tenmail.http.bind-address";
-    public static final int DEFAULT_PORT = 8080;
-    public static final String DEFAULT_BIND_ADDRESS = "0.0.0.0";
 
     public AdminSettings {
         if (bindAddress == null || bindAddress.isBlank()) {

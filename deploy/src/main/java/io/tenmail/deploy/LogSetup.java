@@ -27,9 +27,6 @@ final class LogSetup {
         setIfAbsent(LOGBACK_FILE, shipped != null && Files.isRegularFile(shipped) ? shipped.toString() : SERVER_DEFAULT);
         // Derby writes its own log; keep it with ours instead of derby.log in the working directory
         setIfAbsent("derby.stream.error.file", dataDir.resolve("logs").resolve("derby.log").toString());
-        // Liquibase prints its migration summary on standard output unless told to log it
-        setIfAbsent("liquibase.uiService", "LOGGER");
-        setIfAbsent("liquibase.showBanner", "false");
         // java.util.logging (Liquibase, Jersey, Weld's bootstrap) through SLF4J
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();

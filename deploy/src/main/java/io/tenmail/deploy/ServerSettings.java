@@ -1,5 +1,6 @@
 package io.tenmail.deploy;
 
+import io.tenmail.admin.AdminSettings;
 import io.tenmail.protocol.ListenerSpec;
 import io.tenmail.protocol.TlsMode;
 import io.tenmail.protocol.tls.TlsSettings;
@@ -33,7 +34,7 @@ public record ServerSettings(Path dataDir, String hostname, String bindAddress, 
 
     public static final String HOSTNAME = "tenmail.hostname";
     public static final String BIND_ADDRESS = "tenmail.bind-address";
-    public static final String HTTP_BIND_ADDRESS = "tenmail.http.bind-address";
+    public static final String HTTP_BIND_ADDRESS = AdminSettings.BIND_ADDRESS_KEY;
     public static final String SMTP_PORT = "tenmail.smtp.port";
     public static final String SUBMISSION_PORT = "tenmail.submission.port";
     public static final String SMTPS_PORT = "tenmail.smtps.port";
@@ -41,7 +42,7 @@ public record ServerSettings(Path dataDir, String hostname, String bindAddress, 
     public static final String IMAPS_PORT = "tenmail.imaps.port";
     public static final String POP3_PORT = "tenmail.pop3.port";
     public static final String POP3S_PORT = "tenmail.pop3s.port";
-    public static final String HTTP_PORT = "tenmail.http.port";
+    public static final String HTTP_PORT = AdminSettings.PORT_KEY;
     public static final String DB_URL = "tenmail.db.url";
     public static final String DB_USER = "tenmail.db.user";
     public static final String DB_PASSWORD = "tenmail.db.password";

@@ -6,6 +6,7 @@ import io.tenmail.storage.model.Account;
 import io.tenmail.storage.model.Alias;
 import io.tenmail.storage.model.AppPassword;
 import io.tenmail.storage.model.Domain;
+import io.tenmail.storage.model.DomainId;
 import io.tenmail.storage.model.EmailAddress;
 import io.tenmail.storage.model.Group;
 import io.tenmail.storage.model.NewAppPassword;
@@ -127,6 +128,14 @@ public abstract class DirectoryAdminContract {
         }
 
         @Test
+        void notFoundNamesWhatWasMissingWithItsId() {
+            TenantId missing = new TenantId(424242);
+            assertThat(assertFails(Reason.NOT_FOUND, () -> admin().tenant(missing))).hasMessage("tenant 424242 not found");
+            assertThat(assertFails(Reason.NOT_FOUND, () -> admin().domain(tenant.id(), new DomainId(Long.MAX_VALUE))))
+                    .hasMessage("domain " + Long.MAX_VALUE + " not found");
+        }
+
+        @Test
         void aTenantOwningDomainsIsInUseUntilTheyAreDeleted() throws StoreException {
             assertFails(Reason.IN_USE, () -> admin().deleteTenant(tenant.id()));
             admin().deleteDomain(tenant.id(), domain.id());
@@ -227,7 +236,8 @@ public abstract class DirectoryAdminContract {
         @Test
         void aDomainInUseCannotBeDeleted() throws StoreException {
             Account a = account("user");
-            assertFails(Reason.IN_USE, () -> admin().deleteDomain(tenant.id(), domain.id()));
+            assertThat(assertFails(Reason.IN_USE, () -> admin().deleteDomain(tenant.id(), domain.id())))
+                    .hasMessage("domain " + domain.name() + " still has accounts, aliases or groups");
             admin().deleteAccount(tenant.id(), a.id());
             admin().createAlias(tenant.id(), at("alias"), List.of(address("x@elsewhere.example")));
             assertFails(Reason.IN_USE, () -> admin().deleteDomain(tenant.id(), domain.id()));

@@ -20,6 +20,11 @@ public final class TestClock extends Clock {
         return new TestClock(Instant.parse("2025-03-01T09:30:00.123Z"));
     }
 
+    /** Puts the clock at {@code instant}, e.g. back to the real time before each test. */
+    public void set(Instant instant) {
+        now.set(instant);
+    }
+
     public void advance(Duration by) {
         now.updateAndGet(t -> t.plus(by));
     }

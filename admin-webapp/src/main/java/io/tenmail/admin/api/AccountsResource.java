@@ -14,7 +14,6 @@ import io.tenmail.storage.DirectoryAdmin.AccountChange;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.model.Account;
 import io.tenmail.storage.model.AppPasswordId;
-import io.tenmail.storage.model.Domain;
 import io.tenmail.storage.model.EmailAddress;
 import io.tenmail.storage.model.Page;
 import io.tenmail.storage.model.Protocol;
@@ -75,37 +74,25 @@ public final class AccountsResource {
         int offset = Input.intParam("offset", offsetParam, 0, 0, Integer.MAX_VALUE);
         int limit = Input.intParam("limit", limitParam, DEFAULT_LIMIT, 1, MAX_LIMIT);
         String term = search == null || search.isBlank() ? null : search.strip();
-        Long tenantId = Input.idParam("tenant", tenant);
-        Page<Account> page;
-        if (domain != null && !domain.isBlank()) {
-            Domain d = scope.domainNamed(Input.domainName("domain", domain));
-            if (tenantId != null && tenantId != d.tenant().value()) {
-                throw new StoreException(StoreException.Reason.NOT_FOUND, "domain " + d.name() + " not found in tenant " + tenantId);
-            }
-            page = directory.accounts(d.tenant(), Optional.of(d.id()), term, offset, limit);
-        } else if (tenantId != null) {
-            page = directory.accounts(new TenantId(tenantId), Optional.empty(), term, offset, limit);
-        } else {
-            page = acrossTenants(term, offset, limit);
-        }
+        Page<Account> page = page(scope.listing(domain, tenant), term, offset, limit);
         List<AccountDto> items = new ArrayList<>(page.items().size());
         for (Account a : page.items()) items.add(view(a));
         return new AccountPageDto(items, page.total(), offset, limit);
     }
 
     /**
-     * Pages through the tenants one after the other, as if their lists were concatenated in the
-     * order {@code tenants()} returns them. Tenants wholly before the page are asked only for their
+     * One page of the parts' lists concatenated (one domain, one tenant, or every tenant in the
+     * order {@code tenants()} returns them). Parts wholly before the page are asked only for their
      * count (a one-item page).
      */
-    private Page<Account> acrossTenants(String search, int offset, int limit) throws StoreException {
+    private Page<Account> page(List<PlatformScope.Part> parts, String search, int offset, int limit) throws StoreException {
         List<Account> items = new ArrayList<>();
         long before = 0;
-        for (TenantId t : scope.allTenants()) {
+        for (PlatformScope.Part part : parts) {
             int remaining = limit - items.size();
             long localOffset = Math.max(0, offset - before);
             boolean wanted = remaining > 0 && localOffset <= Integer.MAX_VALUE;
-            Page<Account> p = directory.accounts(t, Optional.empty(), search,
+            Page<Account> p = directory.accounts(part.tenant(), part.domain(), search,
                     wanted ? (int) localOffset : 0, wanted ? remaining : 1);
             if (wanted) items.addAll(p.items());
             before += p.total();

@@ -8,7 +8,6 @@ import io.tenmail.storage.StoreException;
 import io.tenmail.storage.model.Alias;
 import io.tenmail.storage.model.Domain;
 import io.tenmail.storage.model.EmailAddress;
-import io.tenmail.storage.model.TenantId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -46,17 +45,9 @@ public final class AliasesResource {
     /** The aliases of one domain, of one tenant, or of every tenant. */
     @GET
     public List<AliasDto> list(@QueryParam("domain") String domain, @QueryParam("tenant") String tenant) throws StoreException {
-        Long tenantId = Input.idParam("tenant", tenant);
-        List<Alias> aliases = new ArrayList<>();
-        if (domain != null && !domain.isBlank()) {
-            Domain d = scope.domainNamed(Input.domainName("domain", domain));
-            aliases.addAll(directory.aliases(d.tenant(), Optional.of(d.id())));
-        } else if (tenantId != null) {
-            aliases.addAll(directory.aliases(new TenantId(tenantId), Optional.empty()));
-        } else {
-            for (TenantId t : scope.allTenants()) aliases.addAll(directory.aliases(t, Optional.empty()));
-        }
-        return aliases.stream().map(AliasDto::from).toList();
+        List<Alias> found = new ArrayList<>();
+        for (PlatformScope.Part part : scope.listing(domain, tenant)) found.addAll(directory.aliases(part.tenant(), part.domain()));
+        return found.stream().map(AliasDto::from).toList();
     }
 
     @POST

@@ -53,13 +53,8 @@ public final class DomainsResource {
     /** The domains of one tenant, or of all tenants, ordered by name. */
     @GET
     public List<DomainDto> list(@QueryParam("tenant") String tenant) throws StoreException {
-        Long tenantId = Input.idParam("tenant", tenant);
         List<Domain> domains = new ArrayList<>();
-        if (tenantId != null) {
-            domains.addAll(directory.domains(new TenantId(tenantId)));
-        } else {
-            for (TenantId t : scope.allTenants()) domains.addAll(directory.domains(t));
-        }
+        for (PlatformScope.Part part : scope.listing(null, tenant)) domains.addAll(directory.domains(part.tenant()));
         return domains.stream().sorted(Comparator.comparing(Domain::name)).map(DomainDto::from).toList();
     }
 

@@ -9,7 +9,6 @@ import io.tenmail.storage.model.Domain;
 import io.tenmail.storage.model.EmailAddress;
 import io.tenmail.storage.model.Group;
 import io.tenmail.storage.model.SendPolicy;
-import io.tenmail.storage.model.TenantId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -50,17 +49,9 @@ public final class GroupsResource {
     /** The groups of one domain, of one tenant, or of every tenant. */
     @GET
     public List<GroupDto> list(@QueryParam("domain") String domain, @QueryParam("tenant") String tenant) throws StoreException {
-        Long tenantId = Input.idParam("tenant", tenant);
-        List<Group> groups = new ArrayList<>();
-        if (domain != null && !domain.isBlank()) {
-            Domain d = scope.domainNamed(Input.domainName("domain", domain));
-            groups.addAll(directory.groups(d.tenant(), Optional.of(d.id())));
-        } else if (tenantId != null) {
-            groups.addAll(directory.groups(new TenantId(tenantId), Optional.empty()));
-        } else {
-            for (TenantId t : scope.allTenants()) groups.addAll(directory.groups(t, Optional.empty()));
-        }
-        return groups.stream().map(GroupDto::from).toList();
+        List<Group> found = new ArrayList<>();
+        for (PlatformScope.Part part : scope.listing(domain, tenant)) found.addAll(directory.groups(part.tenant(), part.domain()));
+        return found.stream().map(GroupDto::from).toList();
     }
 
     @POST

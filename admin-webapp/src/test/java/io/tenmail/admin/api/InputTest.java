@@ -53,11 +53,11 @@ class InputTest {
 
     @Test
     void networksAreIpAddressesOrCidrBlocksWithoutDnsLookUps() {
-        assertThat(Input.networks("n", List.of("192.0.2.1", "192.0.2.0/24", "0.0.0.0/0", "::1", "2001:db8::/32", "::ffff:192.0.2.1")))
-                .hasSize(6);
+        assertThat(Input.networks("n", List.of("192.0.2.1", "192.0.2.0/24", "0.0.0.0/0", "::1", "2001:db8::/32")))
+                .hasSize(5);
         assertThat(Input.networks("n", null)).isEmpty();
         for (String bad : new String[] {"localhost", "example.com", "1234", "256.0.0.1", "10.0.0.0/33", "2001:db8::/129",
-                "10.0.0.0/", "1.2.3.4/x", ":::", "abc"}) {
+                "10.0.0.0/", "1.2.3.4/x", ":::", "abc", "::ffff:192.0.2.1", "fe80::1%eth0"}) {
             assertThatThrownBy(() -> Input.networks("n", List.of(bad))).as(bad).hasMessageStartingWith("n[0]: ");
         }
     }

@@ -31,6 +31,8 @@ class AliasesIT {
     @Test
     void aliasIsCreatedReadUpdatedAndDeleted() {
         String domain = newDomain();
+        api.createAccount("a@" + domain);
+        api.createAccount("b@" + domain);
         String address = "info@" + domain;
         Reply created = api.post("/aliases", "{\"address\":\"" + address + "\",\"targets\":[\"a@" + domain + "\",\"ext@elsewhere.test\"]}");
         assertThat(created.status()).isEqualTo(201);
@@ -54,6 +56,8 @@ class AliasesIT {
     void aliasesAreListedByDomain() {
         String domain = newDomain();
         String other = newDomain();
+        api.createAccount("t@" + domain);
+        api.createAccount("t@" + other);
         api.post("/aliases", "{\"address\":\"x@" + domain + "\",\"targets\":[\"t@" + domain + "\"]}");
         api.post("/aliases", "{\"address\":\"y@" + other + "\",\"targets\":[\"t@" + other + "\"]}");
         Reply list = api.get("/aliases?domain=" + domain);
@@ -61,6 +65,21 @@ class AliasesIT {
         assertThat(list.array().stream().map(v -> v.asJsonObject().getString("address"))).containsExactly("x@" + domain);
         assertThat(api.get("/aliases").array().stream().map(v -> v.asJsonObject().getString("address")))
                 .contains("x@" + domain, "y@" + other);
+    }
+
+    @Test
+    void aliasesAreListedByTenantAndADomainOfAnotherTenantIsNotFound() {
+        String domain = ApiFixture.uniqueDomain();
+        long tenant = api.createDomain(domain);
+        String other = ApiFixture.uniqueDomain();
+        long otherTenant = api.createDomain(other);
+        api.createAccount("t@" + domain);
+        api.post("/aliases", "{\"address\":\"x@" + domain + "\",\"targets\":[\"t@" + domain + "\"]}");
+        assertThat(api.get("/aliases?tenant=" + tenant).array().stream().map(v -> v.asJsonObject().getString("address")))
+                .containsExactly("x@" + domain);
+        assertThat(api.get("/aliases?tenant=" + otherTenant).array()).isEmpty();
+        assertThat(api.get("/aliases?domain=" + domain + "&tenant=" + otherTenant).status()).isEqualTo(404);
+        assertThat(api.get("/groups?domain=" + domain + "&tenant=" + otherTenant).status()).isEqualTo(404);
     }
 
     @Test
@@ -72,6 +91,15 @@ class AliasesIT {
         assertThat(api.post("/aliases", "{\"address\":\"a@" + domain + "\",\"targets\":[]}").error()).startsWith("targets:");
         assertThat(api.post("/aliases", "{\"address\":\"a@" + domain + "\",\"targets\":[\"ok@" + domain + "\",\"nope\"]}").error())
                 .startsWith("targets[1]:");
+    }
+
+    @Test
+    void aliasToAMissingAddressInItsOwnDomainsIsRefused() {
+        // docs/directory.md: a typo in a local target would silently lose mail
+        String domain = newDomain();
+        Reply r = api.post("/aliases", "{\"address\":\"info@" + domain + "\",\"targets\":[\"nobody@" + domain + "\"]}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.error()).startsWith("targets:").contains("nobody@" + domain);
     }
 
     @Test

@@ -170,12 +170,22 @@ class DomainsIT {
     void catchAllIsSetAndRemoved() {
         String name = ApiFixture.uniqueDomain();
         api.createDomain(name);
+        api.createAccount("postmaster@" + name);
         Reply set = api.put("/domains/" + name + "/catch-all", "{\"target\":\"postmaster@" + name + "\"}");
         assertThat(set.status()).isEqualTo(200);
         assertThat(set.json().getString("catchAll")).isEqualTo("postmaster@" + name);
         Reply cleared = api.put("/domains/" + name + "/catch-all", "{\"target\":null}");
         assertThat(cleared.status()).isEqualTo(200);
         assertThat(cleared.json().get("catchAll")).isEqualTo(JsonValue.NULL);
+    }
+
+    @Test
+    void catchAllToAMissingAddressOfTheDomainIsRefused() {
+        String name = ApiFixture.uniqueDomain();
+        api.createDomain(name);
+        Reply r = api.put("/domains/" + name + "/catch-all", "{\"target\":\"nobody@" + name + "\"}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.error()).startsWith("target:");
     }
 
     @Test

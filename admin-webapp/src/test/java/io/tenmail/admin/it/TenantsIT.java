@@ -59,6 +59,9 @@ class TenantsIT {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.error()).startsWith("name:");
         assertThat(api.post("/tenants", "{\"name\":\"   \"}").error()).startsWith("name:");
+        Reply tooLong = api.post("/tenants", "{\"name\":\"" + "x".repeat(201) + "\"}");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.error()).isEqualTo("name: must be at most 200 characters");
     }
 
     @Test

@@ -17,15 +17,13 @@ final class AliasCommands {
         io.out().println("alias " + Json.text(alias.get("address")) + " -> " + Json.text(alias.get("targets")) + " added");
     }
 
-    static void list(Invocation invocation, AdminClient api, CliIo io) throws ApiException, UnreachableException {
-        Map<String, String> query = new LinkedHashMap<>();
-        invocation.optionalOperand(0).ifPresent(domain -> query.put("domain", domain));
+    static void list(Invocation invocation, AdminClient api, CliIo io) throws UsageException, ApiException, UnreachableException {
         Table table = new Table("ADDRESS", "TARGETS");
-        for (Object item : Json.array(api.get("aliases", query))) {
+        for (Object item : Json.array(api.get("aliases", invocation.listFilter()))) {
             Map<String, Object> alias = Json.object(item);
             table.row(alias.get("address"), alias.get("targets"));
         }
-        DomainCommands.print(table, "no aliases", io);
+        table.print(io.out(), "no aliases");
     }
 
     static void remove(Invocation invocation, AdminClient api, CliIo io) throws ApiException, UnreachableException {

@@ -32,10 +32,11 @@ final class Commands {
                     .option("password", "P", "its password (visible to other users of this machine: prefer --password-stdin)")
                     .flag("password-stdin", "read the password from the first line of standard input")
                     .option("name", "N", "display name, e.g. \"Alice Example\"")
-                    .option("quota", "BYTES", "storage quota such as 1073741824 or 1G; default: the server's (0 = unlimited)")
+                    .option("quota", "BYTES", "storage quota such as 1073741824 or 1G; default 0 = unlimited")
                     .runs(UserCommands::add),
-            command("user", "list", "List accounts, of one domain or of all")
+            command("user", "list", "List accounts, of one domain, one tenant or all")
                     .operands("[DOMAIN]", 0, 1)
+                    .option("tenant", "ID", "only this tenant's accounts")
                     .runs(UserCommands::list),
             command("user", "remove", "Remove an account with its mailboxes and messages")
                     .operands("ADDRESS", 1, 1)
@@ -49,8 +50,9 @@ final class Commands {
             command("alias", "add", "Add an address that forwards to one or more others")
                     .operands("ADDRESS TARGET...", 2, Integer.MAX_VALUE)
                     .runs(AliasCommands::add),
-            command("alias", "list", "List aliases, of one domain or of all")
+            command("alias", "list", "List aliases, of one domain, one tenant or all")
                     .operands("[DOMAIN]", 0, 1)
+                    .option("tenant", "ID", "only this tenant's aliases")
                     .runs(AliasCommands::list),
             command("alias", "remove", "Remove an alias")
                     .operands("ADDRESS", 1, 1)
@@ -60,10 +62,11 @@ final class Commands {
                     .operands("ADDRESS", 1, 1)
                     .repeatableOption("member", "ADDRESS", "a member; repeat for each one")
                     .option("name", "N", "display name")
-                    .option("policy", "anyone|members|same-domain", "who may send to the group; default: the server's")
+                    .option("policy", "anyone|members|same-domain", "who may send to the group; default anyone")
                     .runs(GroupCommands::add),
-            command("group", "list", "List groups, of one domain or of all")
+            command("group", "list", "List groups, of one domain, one tenant or all")
                     .operands("[DOMAIN]", 0, 1)
+                    .option("tenant", "ID", "only this tenant's groups")
                     .runs(GroupCommands::list),
             command("group", "remove", "Remove a group")
                     .operands("ADDRESS", 1, 1)
@@ -75,7 +78,10 @@ final class Commands {
                     .option("max-storage", "BYTES", "most bytes of mail it may store, such as 100G; default 0 = no limit")
                     .runs(TenantCommands::add),
             command("tenant", "list", "List the tenants")
-                    .runs(TenantCommands::list));
+                    .runs(TenantCommands::list),
+            command("tenant", "remove", "Remove a tenant that owns no domains")
+                    .operands("ID", 1, 1)
+                    .runs(TenantCommands::remove));
 
     /** The heading of a group in the overview. */
     static String title(String group) {

@@ -1,6 +1,8 @@
 package io.tenmail.deploy.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** {@code tenmail group add|list|remove}: the {@code /groups} resource. */
@@ -18,20 +20,18 @@ final class GroupCommands {
         body.put("members", invocation.values("member"));
         invocation.choice("policy", POLICIES).ifPresent(policy -> body.put("sendPolicy", policy));
         Map<String, Object> group = Json.object(api.post("groups", body));
-        int members = group.get("members") instanceof java.util.List<?> list ? list.size() : 0;
+        int members = group.get("members") instanceof List<?> list ? list.size() : 0;
         io.out().println("group " + Json.text(group.get("address")) + " added (" + members + " member" + (members == 1 ? "" : "s")
                 + ", policy " + policyWord(group.get("sendPolicy")) + ")");
     }
 
-    static void list(Invocation invocation, AdminClient api, CliIo io) throws ApiException, UnreachableException {
-        Map<String, String> query = new LinkedHashMap<>();
-        invocation.optionalOperand(0).ifPresent(domain -> query.put("domain", domain));
+    static void list(Invocation invocation, AdminClient api, CliIo io) throws UsageException, ApiException, UnreachableException {
         Table table = new Table("ADDRESS", "NAME", "POLICY", "MEMBERS");
-        for (Object item : Json.array(api.get("groups", query))) {
+        for (Object item : Json.array(api.get("groups", invocation.listFilter()))) {
             Map<String, Object> group = Json.object(item);
             table.row(group.get("address"), group.get("displayName"), policyWord(group.get("sendPolicy")), group.get("members"));
         }
-        DomainCommands.print(table, "no groups", io);
+        table.print(io.out(), "no groups");
     }
 
     static void remove(Invocation invocation, AdminClient api, CliIo io) throws ApiException, UnreachableException {
@@ -41,6 +41,6 @@ final class GroupCommands {
 
     /** SAME_DOMAIN -> same-domain, as the option spells it. */
     static String policyWord(Object policy) {
-        return policy == null ? "-" : policy.toString().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return policy == null ? "-" : policy.toString().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -60,6 +60,27 @@ record Invocation(CommandSpec spec, List<String> operands, Map<String, List<Stri
         throw usage("--" + option + " must be a whole number, was '" + text.get() + "'");
     }
 
+    /** An id such as a tenant's: a whole number of at least 1. */
+    Optional<Long> id(String option) throws UsageException {
+        Optional<String> text = value(option);
+        if (text.isEmpty()) return Optional.empty();
+        try {
+            long value = Long.parseLong(text.get().trim());
+            if (value >= 1) return Optional.of(value);
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw usage("--" + option + " must be an id such as 3 (see 'tenmail tenant list'), was '" + text.get() + "'");
+    }
+
+    /** The {@code domain} operand and {@code --tenant} option of the list commands, as API query parameters. */
+    Map<String, String> listFilter() throws UsageException {
+        Map<String, String> query = new java.util.LinkedHashMap<>();
+        optionalOperand(0).ifPresent(domain -> query.put("domain", domain));
+        id("tenant").ifPresent(tenant -> query.put("tenant", tenant.toString()));
+        return query;
+    }
+
     /** One of the keys of {@code choices} (case-insensitive), mapped to its value. */
     Optional<String> choice(String option, Map<String, String> choices) throws UsageException {
         Optional<String> text = value(option);

@@ -22,11 +22,12 @@ final class Table {
         return this;
     }
 
-    boolean isEmpty() {
-        return rows.size() == 1;
-    }
-
-    void print(PrintStream out) {
+    /** The table, or {@code whenEmpty} ("no domains") when it has no rows. */
+    void print(PrintStream out, String whenEmpty) {
+        if (rows.size() == 1) {
+            out.println(whenEmpty);
+            return;
+        }
         int[] widths = new int[columns];
         for (String[] row : rows) for (int i = 0; i < columns; i++) widths[i] = Math.max(widths[i], row[i].length());
         for (String[] row : rows) {

@@ -26,6 +26,13 @@ final class TenantCommands {
             table.row(tenant.get("id"), tenant.get("name"), maxAccounts == 0 ? "unlimited" : Long.toString(maxAccounts),
                     ByteSize.format(Json.number(tenant.get("maxStorageBytes"), 0)), tenant.get("suspended"));
         }
-        DomainCommands.print(table, "no tenants", io);
+        table.print(io.out(), "no tenants");
+    }
+
+    static void remove(Invocation invocation, AdminClient api, CliIo io) throws UsageException, ApiException, UnreachableException {
+        String id = invocation.operand(0).trim();
+        if (!id.matches("[1-9][0-9]{0,18}")) throw invocation.usage("ID must be a tenant id such as 3 (see 'tenmail tenant list'), was '" + id + "'");
+        api.delete(AdminClient.path("tenants", id));
+        io.out().println("tenant " + id + " removed");
     }
 }

@@ -25,12 +25,12 @@ final class UserCommands {
         io.out().println("account " + Json.text(account.get("address")) + " added");
     }
 
-    static void list(Invocation invocation, AdminClient api, CliIo io) throws ApiException, UnreachableException {
+    static void list(Invocation invocation, AdminClient api, CliIo io) throws UsageException, ApiException, UnreachableException {
         Table table = new Table("ADDRESS", "NAME", "QUOTA", "ENABLED", "PROTOCOLS");
+        Map<String, String> filter = invocation.listFilter();
         int offset = 0;
         while (true) {
-            Map<String, String> query = new LinkedHashMap<>();
-            invocation.optionalOperand(0).ifPresent(domain -> query.put("domain", domain));
+            Map<String, String> query = new LinkedHashMap<>(filter);
             query.put("offset", Integer.toString(offset));
             query.put("limit", Integer.toString(PAGE_SIZE));
             Map<String, Object> page = Json.object(api.get("accounts", query));
@@ -44,7 +44,7 @@ final class UserCommands {
             // the server may cap the page size below ours: go on until "total" is reached
             if (items.isEmpty() || offset >= Json.number(page.get("total"), offset)) break;
         }
-        DomainCommands.print(table, "no accounts", io);
+        table.print(io.out(), "no accounts");
     }
 
     static void remove(Invocation invocation, AdminClient api, CliIo io) throws ApiException, UnreachableException {

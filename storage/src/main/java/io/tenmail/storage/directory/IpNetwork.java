@@ -62,23 +62,61 @@ public record IpNetwork(byte[] address, int prefixLength) {
         return Arrays.hashCode(address) * 31 + prefixLength;
     }
 
-    /** The canonical text form, e.g. {@code 10.0.0.0/8} or {@code 2001:db8:0:0:0:0:0:0/32}. */
+    /**
+     * The canonical text form: dotted quad for IPv4 ({@code 10.0.0.0/8}), RFC 5952 for IPv6
+     * ({@code 2001:db8::/32}). {@link #parse} reads it back to an equal network.
+     */
     @Override
     public String toString() {
-        try {
-            String host = InetAddress.getByAddress(address).getHostAddress();
-            return host + "/" + prefixLength;
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("4 or 16 bytes are always an address", e);
+        return (address.length == 4 ? ipv4Text(address) : ipv6Text(address)) + "/" + prefixLength;
+    }
+
+    private static String ipv4Text(byte[] a) {
+        return (a[0] & 0xff) + "." + (a[1] & 0xff) + "." + (a[2] & 0xff) + "." + (a[3] & 0xff);
+    }
+
+    /**
+     * RFC 5952 §4: lower-case hex without leading zeros; the longest run of two or more zero
+     * groups (the first of equally long runs) becomes "::"; a single zero group stays "0".
+     */
+    private static String ipv6Text(byte[] a) {
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) groups[i] = (a[2 * i] & 0xff) << 8 | (a[2 * i + 1] & 0xff);
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; ) {
+            if (groups[i] != 0) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < 8 && groups[end] == 0) end++;
+            if (end - i > bestLength) {
+                bestStart = i;
+                bestLength = end - i;
+            }
+            i = end;
         }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                text.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') text.append(':');
+            text.append(Integer.toHexString(groups[i]));
+        }
+        return text.toString();
     }
 
     private static byte[] parseAddress(String host) {
         if (host.indexOf(':') >= 0) {
-            // an IPv6 literal: with a colon in it InetAddress parses and never resolves
             if (host.indexOf('%') >= 0) throw new IllegalArgumentException("zone ids are not allowed: " + host);
             try {
-                byte[] b = InetAddress.getByName(host).getAddress();
+                // in brackets InetAddress takes an IPv6 literal or nothing; without them, a text
+                // such as "zz::1" that is no literal would be looked up in the DNS
+                byte[] b = InetAddress.getByName("[" + host + "]").getAddress();
                 if (b.length == 4) throw new IllegalArgumentException("write IPv4 networks in dotted form: " + host);
                 return b;
             } catch (UnknownHostException e) {

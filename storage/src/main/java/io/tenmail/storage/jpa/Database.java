@@ -6,10 +6,13 @@ import io.tenmail.storage.StorageSettings;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.core.DerbyDatabase;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,9 +76,14 @@ public final class Database implements AutoCloseable {
             var database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             // Liquibase would otherwise shut the embedded database down when it is done
             if (database instanceof DerbyDatabase derby) derby.setShutdownEmbeddedDerby(false);
-            try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(Database.class.getClassLoader()), database)) {
-                liquibase.update("");
-            }
+            // Liquibase's default UI prints every changeset and an UPDATE SUMMARY on standard
+            // output; send both to its log instead (java.util.logging, bridged to SLF4J)
+            Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService()), () -> {
+                try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(Database.class.getClassLoader()), database)) {
+                    liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
+                    liquibase.update("");
+                }
+            });
         } catch (Exception e) {
             throw new IllegalStateException("database schema migration failed: " + e.getMessage(), e);
         }
@@ -94,6 +102,9 @@ public final class Database implements AutoCloseable {
         p.put("openjpa.Log", "slf4j");
         p.put("openjpa.ConnectionRetainMode", "transaction");
         p.put("openjpa.jdbc.TransactionIsolation", "read-committed");
+        // no Bean Validation provider on the class path, and no constraints to check: without this
+        // OpenJPA warns at every start that it "could not create the optional validation provider"
+        p.put("jakarta.persistence.validation.mode", "none");
         return p;
     }
 

@@ -165,7 +165,7 @@ public class JpaDirectory implements Directory {
         Objects.requireNonNull(sender, "sender");
         return tx.run(em -> {
             JpaDirectoryLookup lookup = new JpaDirectoryLookup(em);
-            var entry = lookup.group(group).orElseThrow(() -> new StoreException(Reason.NOT_FOUND, "group not found"));
+            var entry = lookup.group(group).orElseThrow(() -> new StoreException(Reason.NOT_FOUND, "group " + group.value() + " not found"));
             return new RecipientResolver(lookup).mayPost(entry, sender);
         });
     }

@@ -132,7 +132,9 @@ public class JpaDirectoryAdmin implements DirectoryAdmin {
     public void deleteTenant(TenantId id) throws StoreException {
         tx.run(em -> {
             TenantEntity t = tenant(em, id);
-            if (DomainEntity.countOfTenant(em, id) > 0) throw new StoreException(Reason.IN_USE, "the tenant still owns domains");
+            if (DomainEntity.countOfTenant(em, id) > 0) {
+                throw new StoreException(Reason.IN_USE, "tenant " + id.value() + " still owns domains; remove them first");
+            }
             em.remove(t);
             return null;
         });
@@ -220,7 +222,7 @@ public class JpaDirectoryAdmin implements DirectoryAdmin {
         tx.run(em -> {
             DomainEntity d = domain(em, tenant, id);
             if (AddressEntity.countInDomain(em, d) > 0) {
-                throw new StoreException(Reason.IN_USE, "the domain still has accounts, aliases or groups");
+                throw new StoreException(Reason.IN_USE, "domain " + d.name() + " still has accounts, aliases or groups");
             }
             for (DomainNameEntity n : DomainNameEntity.ofDomain(em, d)) em.remove(n);
             em.remove(d);
@@ -238,12 +240,13 @@ public class JpaDirectoryAdmin implements DirectoryAdmin {
         Inputs.notNegative("quotaBytes", quotaBytes);
         String hash = hasher.hash(password("password", password));   // slow: before the transaction, not inside it
         return tx.run(em -> {
-            TenantEntity t = TenantEntity.findForUpdate(em, tenant).orElseThrow(() -> notFound("tenant"));
+            TenantEntity t = TenantEntity.findForUpdate(em, Inputs.required("tenant", tenant)).orElseThrow(() -> notFound("tenant", tenant.value()));
             DomainEntity d = ownDomain(em, t, "address", address);
             String key = AddressEntity.keyOf(address.localPart(), d);
             if (AddressEntity.byKey(em, key).isPresent()) throw taken("address", "the address " + key);
             if (t.maxAccounts() > 0 && AccountEntity.countOfTenant(em, tenant) >= t.maxAccounts()) {
-                throw new StoreException(Reason.NOT_ALLOWED, "the tenant may have at most " + t.maxAccounts() + " accounts");
+                throw new StoreException(Reason.NOT_ALLOWED, "tenant " + t.id() + " may have at most " + t.maxAccounts()
+                        + (t.maxAccounts() == 1 ? " account" : " accounts"));
             }
             checkQuota(t, quotaBytes);
             AddressEntity a = new AddressEntity(d, address.localPart(), AddressEntity.Kind.ACCOUNT);
@@ -377,7 +380,7 @@ public class JpaDirectoryAdmin implements DirectoryAdmin {
     public void deleteAppPassword(TenantId tenant, AccountId account, AppPasswordId id) throws StoreException {
         tx.run(em -> {
             AccountEntity a = account(em, tenant, account);
-            em.remove(AppPasswordEntity.find(em, a, id).orElseThrow(() -> notFound("app password")));
+            em.remove(AppPasswordEntity.find(em, a, id).orElseThrow(() -> notFound("app password", id.value())));
             return null;
         });
     }
@@ -520,23 +523,23 @@ public class JpaDirectoryAdmin implements DirectoryAdmin {
     // ---- shared rules
 
     private static TenantEntity tenant(EntityManager em, TenantId id) throws StoreException {
-        return TenantEntity.find(em, Inputs.required("tenant", id)).orElseThrow(() -> notFound("tenant"));
+        return TenantEntity.find(em, Inputs.required("tenant", id)).orElseThrow(() -> notFound("tenant", id.value()));
     }
 
     private static DomainEntity domain(EntityManager em, TenantId tenant, DomainId id) throws StoreException {
-        return DomainEntity.find(em, Inputs.required("tenant", tenant), Inputs.required("domain", id)).orElseThrow(() -> notFound("domain"));
+        return DomainEntity.find(em, Inputs.required("tenant", tenant), Inputs.required("domain", id)).orElseThrow(() -> notFound("domain", id.value()));
     }
 
     private static AccountEntity account(EntityManager em, TenantId tenant, AccountId id) throws StoreException {
-        return AccountEntity.find(em, Inputs.required("tenant", tenant), Inputs.required("account", id)).orElseThrow(() -> notFound("account"));
+        return AccountEntity.find(em, Inputs.required("tenant", tenant), Inputs.required("account", id)).orElseThrow(() -> notFound("account", id.value()));
     }
 
     private static AliasEntity alias(EntityManager em, TenantId tenant, AliasId id) throws StoreException {
-        return AliasEntity.find(em, Inputs.required("tenant", tenant), Inputs.required("alias", id)).orElseThrow(() -> notFound("alias"));
+        return AliasEntity.find(em, Inputs.required("tenant", tenant), Inputs.required("alias", id)).orElseThrow(() -> notFound("alias", id.value()));
     }
 
     private static GroupEntity group(EntityManager em, TenantId tenant, GroupId id) throws StoreException {
-        return GroupEntity.find(em, Inputs.required("tenant", tenant), Inputs.required("group", id)).orElseThrow(() -> notFound("group"));
+        return GroupEntity.find(em, Inputs.required("tenant", tenant), Inputs.required("group", id)).orElseThrow(() -> notFound("group", id.value()));
     }
 
     private static Domain domainModel(EntityManager em, DomainEntity d) {
@@ -637,8 +640,9 @@ public class JpaDirectoryAdmin implements DirectoryAdmin {
         return password;
     }
 
-    private static StoreException notFound(String what) {
-        return new StoreException(Reason.NOT_FOUND, what + " not found");
+    /** "tenant 42 not found": the id the caller gave, and never whether it exists in another tenant. */
+    private static StoreException notFound(String what, long id) {
+        return new StoreException(Reason.NOT_FOUND, what + " " + id + " not found");
     }
 
     private static StoreException taken(String field, String what) {

@@ -2,6 +2,7 @@ package io.tenmail.storage.directory;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.InetAddress;
@@ -81,9 +82,29 @@ class IpNetworkTest {
         assertThat(IpNetwork.parse(IpNetwork.parse("2001:db8::/32").toString())).isEqualTo(IpNetwork.parse("2001:db8::/32"));
     }
 
+    /** RFC 5952 §4 and its examples: longest zero run compressed, first on a tie, lower case. */
+    @ParameterizedTest
+    @CsvSource({
+            "2001:db8::/32, 2001:db8::/32",
+            "2001:0DB8:0000:0000:0000:0000:0000:0001, 2001:db8::1/128",
+            "2001:db8:0:0:1:0:0:1, 2001:db8::1:0:0:1/128",
+            "2001:db8:0:1:1:1:1:1, 2001:db8:0:1:1:1:1:1/128",
+            "2001:0:0:1:0:0:0:1, 2001:0:0:1::1/128",
+            "::/0, ::/0",
+            "::1, ::1/128",
+            "fe80::/10, fe80::/10",
+            "1:0:0:0:0:0:0:0, 1::/128",
+            "2001:db8:aaaa:bbbb:cccc:dddd:eeee:1, 2001:db8:aaaa:bbbb:cccc:dddd:eeee:1/128",
+            "192.0.2.77/24, 192.0.2.0/24"})
+    void theTextFormIsCanonical(String input, String canonical) {
+        IpNetwork n = IpNetwork.parse(input);
+        assertThat(n).hasToString(canonical);
+        assertThat(IpNetwork.parse(n.toString())).isEqualTo(n);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "mail.example.test", "10.0.0", "10.0.0.256", "10.0.0.1/33", "10.0.0.1/", "010.0.0.1",
-            "2001:db8::/129", "2001:db8::g", "fe80::1%eth0", "10.0.0.1/-1", "::ffff:10.0.0.1/8 extra"})
+            "2001:db8::/129", "2001:db8::g", "zz::1", "[::1]", "fe80::1%eth0", "10.0.0.1/-1", "::ffff:10.0.0.1/8 extra"})
     void nonsenseIsRefused(String text) {
         assertThatThrownBy(() -> IpNetwork.parse(text)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -7,6 +7,7 @@ import io.tenmail.storage.DirectoryContract;
 import io.tenmail.storage.StorageSettings;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.StoreException.Reason;
+import io.tenmail.storage.TestClock;
 import io.tenmail.storage.directory.PasswordHasher;
 import io.tenmail.storage.model.Account;
 import io.tenmail.storage.model.Domain;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 
 import static io.tenmail.storage.StoreAssertions.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class JpaDirectoryTests {
     Database database;
     Transactions transactions;
-    final MutableClock clock = new MutableClock();
+    final TestClock clock = new TestClock(Instant.now());
     JpaDirectory directory;
     JpaDirectoryAdmin admin;
 
@@ -59,7 +61,7 @@ abstract class JpaDirectoryTests {
 
     @BeforeEach
     void resetClock() {
-        clock.reset();
+        clock.set(Instant.now());   // the contracts compare creation times with the real time
     }
 
     @Nested

@@ -30,8 +30,10 @@ import java.util.Optional;
  * strictly increasing UIDs, and a UID is never reused within a UIDVALIDITY. Each change (append,
  * flag change, expunge) takes a new MODSEQ greater than every earlier one in the mailbox.
  *
- * <p>Reasons thrown: NOT_FOUND, ALREADY_EXISTS (create/rename onto an existing name), INVALID (a
- * bad name, deleting INBOX), OVER_QUOTA (append/copy past the account quota), TEMPORARY.
+ * <p>Reasons thrown: NOT_FOUND (also an account the directory does not know, for append, copy and
+ * quota), ALREADY_EXISTS (create/rename onto an existing name, create with a special use another
+ * mailbox has), INVALID (a bad name, deleting INBOX, renaming a mailbox into its own subtree, a
+ * keyword that is not an atom), OVER_QUOTA (append/copy past the account quota), TEMPORARY.
  */
 public interface MailboxStore {
 
@@ -45,7 +47,10 @@ public interface MailboxStore {
     /** The account's mailbox with this special use, if it has one. */
     Optional<MailboxInfo> mailbox(AccountId owner, SpecialUse use) throws StoreException;
 
-    /** Creates a mailbox (and missing parents, RFC 9051 §6.3.4) with a fresh UIDVALIDITY. */
+    /**
+     * Creates a mailbox (and missing parents, RFC 9051 §6.3.4) with a fresh UIDVALIDITY.
+     * ALREADY_EXISTS when another mailbox of the account has the special use (RFC 6154 §5.3).
+     */
     MailboxInfo createMailbox(AccountId owner, MailboxName name, Optional<SpecialUse> use) throws StoreException;
 
     /**

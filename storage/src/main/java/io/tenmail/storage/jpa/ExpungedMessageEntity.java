@@ -21,13 +21,15 @@ import java.util.Objects;
 @IdClass(ExpungedMessageEntity.Key.class)
 @NamedQueries({
         @NamedQuery(name = ExpungedMessageEntity.SINCE, query = "SELECT e.uid FROM ExpungedMessageEntity e"
-                + " WHERE e.mailboxId = :mailbox AND e.modSeq > :since ORDER BY e.uid"),
+                + " WHERE e.mailboxId = :mailbox AND e.modSeq > :since"),
 })
 public class ExpungedMessageEntity {
     public static final String SINCE = "Expunged.since";
     /** Native SQL (same on every database): tombstones for every message of a mailbox at one MODSEQ. */
     public static final String SQL_EXPUNGE_ALL = "INSERT INTO EXPUNGED_MESSAGE (MAILBOX_ID, MESSAGE_UID, MODSEQ)"
             + " SELECT MAILBOX_ID, MESSAGE_UID, CAST(? AS BIGINT) FROM MAILBOX_MESSAGE WHERE MAILBOX_ID = ?";
+    /** Native SQL: tombstones for the messages in a UID range (parameters: modseq, mailbox, first, last). */
+    public static final String SQL_EXPUNGE_RANGE = SQL_EXPUNGE_ALL + " AND MESSAGE_UID BETWEEN ? AND ?";
 
     @Id
     @Column(name = "MAILBOX_ID")

@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 
 /**
  * A mailbox of one account, with the counters STATUS needs (RFC 9051 §6.3.11) so that it never
- * counts messages. The row is also the lock that serialises UID and MODSEQ allocation: every
+ * counts messages, and a count of \Deleted messages so that an idle EXPUNGE costs nothing. The row is also the lock that serialises UID and MODSEQ allocation: every
  * change to the mailbox's messages first locks it (see {@code MailboxRows#lock}).
  * {@code ownerId} refers to ACCOUNT(ID); the foreign key is added with the directory schema.
  */
@@ -60,6 +60,10 @@ public class MailboxEntity {
     @Column(name = "UNSEEN_COUNT", nullable = false)
     private long unseenCount;
 
+    /** Messages with \Deleted: an EXPUNGE finds nothing to do without reading any message when 0. */
+    @Column(name = "DELETED_COUNT", nullable = false)
+    private long deletedCount;
+
     @Column(name = "SIZE_BYTES", nullable = false)
     private long sizeBytes;
 
@@ -90,12 +94,14 @@ public class MailboxEntity {
     public void setHighestModSeq(long highestModSeq) { this.highestModSeq = highestModSeq; }
     public long getMessageCount() { return messageCount; }
     public long getUnseenCount() { return unseenCount; }
+    public long getDeletedCount() { return deletedCount; }
     public long getSizeBytes() { return sizeBytes; }
 
-    /** Adjusts the STATUS counters by the given differences. */
-    public void count(long messages, long unseen, long bytes) {
+    /** Adjusts the counters by the given differences. */
+    public void count(long messages, long unseen, long deleted, long bytes) {
         this.messageCount += messages;
         this.unseenCount += unseen;
+        this.deletedCount += deleted;
         this.sizeBytes += bytes;
     }
 }

@@ -18,14 +18,16 @@ import java.util.Objects;
  * deletes messages with their mailbox (ON DELETE CASCADE).
  *
  * <p>Listings select the columns ({@link #META}) rather than entities, so that a 100,000-message
- * mailbox is read without filling the persistence context.
+ * mailbox is read without filling the persistence context. Queries by MODSEQ have no ORDER BY on
+ * purpose: Derby would then walk the primary key instead of the MODSEQ index (770 ms instead of
+ * 1 ms on 131,072 messages); callers sort.
  */
 @Entity
 @Table(name = "MAILBOX_MESSAGE")
 @IdClass(MessageEntity.Key.class)
 @NamedQueries({
         @NamedQuery(name = MessageEntity.CHANGED_SINCE, query = MessageEntity.META
-                + " WHERE m.mailboxId = :mailbox AND m.modSeq > :since ORDER BY m.uid"),
+                + " WHERE m.mailboxId = :mailbox AND m.modSeq > :since"),
         @NamedQuery(name = MessageEntity.UIDS, query = "SELECT m.uid FROM MessageEntity m WHERE m.mailboxId = :mailbox ORDER BY m.uid"),
 })
 public class MessageEntity {
@@ -35,6 +37,24 @@ public class MessageEntity {
     public static final String META = "SELECT m.uid, m.modSeq, m.systemFlags, m.keywords, m.internalDate, m.sizeBytes, m.blobId FROM MessageEntity m";
     /** Native SQL (same on every database): moves all messages of a mailbox to another, keeping UIDs. */
     public static final String SQL_MOVE_ALL = "UPDATE MAILBOX_MESSAGE SET MAILBOX_ID = ? WHERE MAILBOX_ID = ?";
+    /** Native SQL: deletes the messages of a mailbox in a UID range (parameters: mailbox, first, last). */
+    public static final String SQL_DELETE_RANGE = "DELETE FROM MAILBOX_MESSAGE WHERE MAILBOX_ID = ? AND MESSAGE_UID BETWEEN ? AND ?";
+    /** Native SQL condition: \Deleted is set (bit 8; Derby has no bit operators). */
+    public static final String SQL_IS_DELETED = " AND MOD(SYSTEM_FLAGS, 16) >= 8";
+
+    /**
+     * Native SQL that gives the messages of a mailbox in a UID range that have certain flags new
+     * flags and a new MODSEQ. Parameters in order: new SYSTEM_FLAGS, [new KEYWORDS], MODSEQ,
+     * MAILBOX_ID, first UID, last UID, old SYSTEM_FLAGS, [old KEYWORDS], [highest MODSEQ]; the
+     * bracketed ones only when not null. (Native because OpenJPA turns a JPQL bulk update of an
+     * entity with a composite key into a correlated sub-select over the whole table.)
+     */
+    public static String sqlUpdateFlags(boolean newKeywords, boolean oldKeywords, boolean maxModSeq) {
+        return "UPDATE MAILBOX_MESSAGE SET SYSTEM_FLAGS = ?, KEYWORDS = " + (newKeywords ? "?" : "NULL") + ", MODSEQ = ?"
+                + " WHERE MAILBOX_ID = ? AND MESSAGE_UID BETWEEN ? AND ? AND SYSTEM_FLAGS = ?"
+                + " AND KEYWORDS " + (oldKeywords ? "= ?" : "IS NULL")
+                + (maxModSeq ? " AND MODSEQ <= ?" : "");
+    }
 
     @Id
     @Column(name = "MAILBOX_ID")

@@ -3,6 +3,7 @@ package io.tenmail.storage.jpa.mailbox;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.jpa.AccountUsageEntity;
 import io.tenmail.storage.jpa.MailboxEntity;
+import io.tenmail.storage.jpa.mailbox.MessageRows.Which;
 import io.tenmail.storage.model.AccountId;
 import io.tenmail.storage.model.MailboxEvent;
 import io.tenmail.storage.model.MailboxId;
@@ -32,15 +33,18 @@ final class Expunger {
     Outcome<List<Uid>> expunge(MailboxId mailboxId, Optional<List<UidRange>> uids) throws StoreException {
         AccountUsageEntity usage = AccountUsageRows.lock(em, owner);
         MailboxEntity mailbox = new MailboxRows(em, owner).lock(mailboxId);
-        List<MessageRow> deleted = new MessageRows(em, mailbox.getId()).deletedInRanges(uids.orElse(List.of(UidRange.ALL)));
-        return removed(deleted, remove(em, owner, mailbox, usage, deleted));
+        if (mailbox.getDeletedCount() == 0) return Outcome.of(List.of());   // nothing has \Deleted: no need to look
+        List<UidRange> ranges = uids.orElse(List.of(UidRange.ALL));
+        List<MessageRow> deleted = new MessageRows(em, mailbox.getId()).select(ranges, Which.DELETED);
+        return removed(deleted, remove(em, owner, mailbox, usage, deleted, ranges, Which.DELETED));
     }
 
     Outcome<List<Uid>> delete(MailboxId mailboxId, List<Uid> uids) throws StoreException {
         AccountUsageEntity usage = AccountUsageRows.lock(em, owner);
         MailboxEntity mailbox = new MailboxRows(em, owner).lock(mailboxId);
-        List<MessageRow> existing = new MessageRows(em, mailbox.getId()).inRanges(uids.stream().map(UidRange::of).toList());
-        return removed(existing, remove(em, owner, mailbox, usage, existing));
+        List<UidRange> ranges = uids.stream().map(UidRange::of).toList();
+        List<MessageRow> existing = new MessageRows(em, mailbox.getId()).inRanges(ranges);
+        return removed(existing, remove(em, owner, mailbox, usage, existing, ranges, Which.ALL));
     }
 
     private static Outcome<List<Uid>> removed(List<MessageRow> messages, MailboxEvent event) {
@@ -49,24 +53,26 @@ final class Expunger {
     }
 
     /**
-     * Removes the messages from a locked mailbox with tombstones at a new MODSEQ; lowers usage
-     * unless {@code usage} is null (a move keeps the bytes in the account). Null when there is
-     * nothing to remove, else the EXPUNGED event.
+     * Removes the messages, read from a locked mailbox in {@code ranges} with {@code which}, with
+     * tombstones at a new MODSEQ; lowers usage unless {@code usage} is null (a move keeps the bytes
+     * in the account). Null when there is nothing to remove, else the EXPUNGED event.
      */
     static MailboxEvent remove(EntityManager em, AccountId owner, MailboxEntity mailbox, AccountUsageEntity usage,
-                               List<MessageRow> messages) {
+                               List<MessageRow> messages, List<UidRange> ranges, Which which) {
         if (messages.isEmpty()) return null;
         long modSeq = MailboxRows.nextModSeq(mailbox);
         List<Long> uids = new ArrayList<>(messages.size());
         long bytes = 0;
         long unseen = 0;
+        long deleted = 0;
         for (MessageRow m : messages) {
             uids.add(m.uid());
             bytes += m.size();
             unseen += m.seen() ? 0 : 1;
+            deleted += m.deleted() ? 1 : 0;
         }
-        new MessageRows(em, mailbox.getId()).remove(uids, modSeq);
-        mailbox.count(-messages.size(), -unseen, -bytes);
+        new MessageRows(em, mailbox.getId()).remove(UidRanges.cover(ranges, uids), which, modSeq);
+        mailbox.count(-messages.size(), -unseen, -deleted, -bytes);
         if (usage != null) usage.count(-messages.size(), -bytes);
         return new MailboxEvent(new MailboxId(mailbox.getId()), owner, MailboxEvent.Kind.EXPUNGED,
                 uids.stream().map(Uid::new).toList(), new ModSeq(modSeq));

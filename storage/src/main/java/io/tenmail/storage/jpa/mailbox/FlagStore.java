@@ -3,6 +3,7 @@ package io.tenmail.storage.jpa.mailbox;
 import io.tenmail.storage.MailboxStore.FlagResult;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.jpa.MailboxEntity;
+import io.tenmail.storage.jpa.mailbox.MessageRows.State;
 import io.tenmail.storage.model.AccountId;
 import io.tenmail.storage.model.FlagUpdate;
 import io.tenmail.storage.model.Flags;
@@ -18,19 +19,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
  * STORE (RFC 9051 §6.4.6) with CONDSTORE's UNCHANGEDSINCE (RFC 7162 §3.1.3). All messages whose
  * flags change take the same new MODSEQ; messages whose flags stay the same keep theirs; messages
- * with a MODSEQ above UNCHANGEDSINCE are left alone and reported as failed. The changed messages
- * are written with one bulk UPDATE per resulting flag combination.
+ * with a MODSEQ above UNCHANGEDSINCE are left alone and reported as failed. Messages are grouped
+ * by their flags before the change (which decide their flags after it), and each group is written
+ * with one bulk UPDATE per requested range, conditioned on those flags.
  */
 final class FlagStore {
-    private record NewFlags(int bits, String keywords) {
-    }
-
     private final EntityManager em;
     private final AccountId owner;
 
@@ -45,29 +43,39 @@ final class FlagStore {
         MailboxEntity mailbox = new MailboxRows(em, owner).lock(mailboxId);
         MessageRows messages = new MessageRows(em, mailbox.getId());
         long modSeq = mailbox.getHighestModSeq() + 1;
-        Map<NewFlags, List<Long>> groups = new LinkedHashMap<>();
+        // messages in one state all get the same new flags: one group, one update per range
+        Map<State, State> next = new LinkedHashMap<>();
+        Map<State, List<Long>> groups = new LinkedHashMap<>();
         List<MessageMeta> updated = new ArrayList<>();
         List<Uid> failed = new ArrayList<>();
         long unseenDelta = 0;
+        long deletedDelta = 0;
         for (MessageRow m : messages.inRanges(uids)) {
             if (unchangedSince.isPresent() && m.modSeq() > unchangedSince.get().value()) {
                 failed.add(new Uid(m.uid()));
                 continue;
             }
-            Flags next = FlagUpdater.apply(mode, m.flags(), flags);
-            NewFlags stored = new NewFlags(StoredFlags.bits(next), StoredFlags.keywords(next));
-            if (stored.bits() == m.systemFlags() && Objects.equals(stored.keywords(), m.keywords())) continue;
-            groups.computeIfAbsent(stored, k -> new ArrayList<>()).add(m.uid());
-            updated.add(m.with(stored.bits(), stored.keywords(), modSeq).meta(mailbox.getId()));
-            unseenDelta += (m.seen() ? 0 : 1) - (StoredFlags.isSeen(stored.bits()) ? 0 : 1);
+            State old = new State(m.systemFlags(), m.keywords());
+            State stored = next.get(old);
+            if (stored == null) {
+                Flags flagsAfter = FlagUpdater.apply(mode, m.flags(), flags);
+                stored = new State(StoredFlags.bits(flagsAfter), StoredFlags.keywords(flagsAfter));
+                next.put(old, stored);
+            }
+            if (stored.equals(old)) continue;
+            groups.computeIfAbsent(old, k -> new ArrayList<>()).add(m.uid());
+            updated.add(m.with(stored.systemFlags(), stored.keywords(), modSeq).meta(mailbox.getId()));
+            unseenDelta += (StoredFlags.isSeen(stored.systemFlags()) ? 0 : 1) - (m.seen() ? 0 : 1);
+            deletedDelta += (StoredFlags.isDeleted(stored.systemFlags()) ? 1 : 0) - (m.deleted() ? 1 : 0);
         }
         FlagResult result = new FlagResult(updated, failed);
         if (updated.isEmpty()) return Outcome.of(result);
         MailboxRows.nextModSeq(mailbox);
-        for (Map.Entry<NewFlags, List<Long>> g : groups.entrySet()) {
-            messages.updateFlags(g.getValue(), g.getKey().bits(), g.getKey().keywords(), modSeq);
+        Long maxModSeq = unchangedSince.map(ModSeq::value).orElse(null);
+        for (Map.Entry<State, List<Long>> g : groups.entrySet()) {
+            messages.updateFlags(UidRanges.cover(uids, g.getValue()), g.getKey(), maxModSeq, next.get(g.getKey()), modSeq);
         }
-        mailbox.count(0, -unseenDelta, 0);
+        mailbox.count(0, unseenDelta, deletedDelta, 0);
         List<Uid> changed = updated.stream().map(MessageMeta::uid).toList();
         return Outcome.of(result, new MailboxEvent(mailboxId, owner, MailboxEvent.Kind.FLAGS_CHANGED, changed, new ModSeq(modSeq)));
     }

@@ -143,7 +143,7 @@ public class JpaMailboxStore implements MailboxStore {
     public List<MessageMeta> messages(AccountId owner, MailboxId mailbox, List<UidRange> uids) throws StoreException {
         return tx.run(em -> {
             long id = new MailboxRows(em, owner).find(mailbox).getId();
-            return new MessageRows(em, id).inRanges(uids).stream().map(r -> r.meta(id)).toList();
+            return MessageRow.metas(new MessageRows(em, id).inRanges(uids), id);
         });
     }
 
@@ -190,7 +190,7 @@ public class JpaMailboxStore implements MailboxStore {
         return tx.run(em -> {
             var m = new MailboxRows(em, owner).find(mailbox);
             MessageRows rows = new MessageRows(em, m.getId());
-            List<MessageMeta> changed = rows.changedSince(since.value()).stream().map(r -> r.meta(m.getId())).toList();
+            List<MessageMeta> changed = MessageRow.metas(rows.changedSince(since.value()), m.getId());
             List<Uid> expunged = rows.expungedSince(since.value()).stream().map(Uid::new).toList();
             return new Changes(new ModSeq(m.getHighestModSeq()), changed, expunged);
         });

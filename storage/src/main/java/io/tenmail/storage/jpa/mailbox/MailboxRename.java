@@ -77,14 +77,14 @@ final class MailboxRename {
         MailboxEntity target = rows.create(usage, to, null, false, clock);
         target.setUidNext(inbox.getUidNext());
         target.setHighestModSeq(inbox.getHighestModSeq());
-        target.count(inbox.getMessageCount(), inbox.getUnseenCount(), inbox.getSizeBytes());
+        target.count(inbox.getMessageCount(), inbox.getUnseenCount(), inbox.getDeletedCount(), inbox.getSizeBytes());
 
         List<Long> uids = new MessageRows(em, inbox.getId()).uids();
         if (uids.isEmpty()) return Outcome.of(null);
         long modSeq = MailboxRows.nextModSeq(inbox);
         em.createNativeQuery(ExpungedMessageEntity.SQL_EXPUNGE_ALL).setParameter(1, modSeq).setParameter(2, inbox.getId()).executeUpdate();
         em.createNativeQuery(MessageEntity.SQL_MOVE_ALL).setParameter(1, target.getId()).setParameter(2, inbox.getId()).executeUpdate();
-        inbox.count(-inbox.getMessageCount(), -inbox.getUnseenCount(), -inbox.getSizeBytes());
+        inbox.count(-inbox.getMessageCount(), -inbox.getUnseenCount(), -inbox.getDeletedCount(), -inbox.getSizeBytes());
         return Outcome.of(null, new MailboxEvent(new MailboxId(inbox.getId()), owner, MailboxEvent.Kind.EXPUNGED,
                 uids.stream().map(Uid::new).toList(), new ModSeq(modSeq)));
     }

@@ -4,21 +4,38 @@ import io.tenmail.storage.jpa.ExpungedMessageEntity;
 import io.tenmail.storage.jpa.MessageEntity;
 import io.tenmail.storage.model.UidRange;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * The messages of one mailbox: listings by UID ranges and MODSEQ, inserts, flag updates and
- * removal with tombstones. Reads select columns, not entities; writes are bulk statements of at
- * most {@link #MAX_UIDS} UIDs, so a 100,000-message mailbox is never loaded as entities. Callers
- * hold the mailbox row lock for every write.
+ * removal with tombstones. Reads select columns, not entities, so a 100,000-message mailbox never
+ * fills the persistence context; every statement is an index range scan (see {@link UidRanges}).
+ * Callers hold the mailbox row lock for every write, and write with the condition they read with.
  */
 final class MessageRows {
-    static final int MAX_UIDS = 500;
-    /** RFC 9051 \Deleted: MOD(bits, 2 * DELETED) >= DELETED tests the bit without bit operators (Derby has none). */
-    private static final String IS_DELETED = " AND MOD(m.systemFlags, " + 2 * StoredFlags.DELETED + ") >= " + StoredFlags.DELETED;
+    /** Which messages of a range a statement takes. */
+    enum Which {
+        ALL("", ""),
+        /** RFC 9051 \Deleted, tested without bit operators (Derby has none). */
+        DELETED(" AND MOD(m.systemFlags, 16) >= 8", MessageEntity.SQL_IS_DELETED);
+
+        final String jpql;
+        final String sql;
+
+        Which(String jpql, String sql) {
+            this.jpql = jpql;
+            this.sql = sql;
+        }
+    }
+
+    /** A message's flags before a change: the condition that picks out a group of messages to update. */
+    record State(int systemFlags, String keywords) {
+    }
 
     private final EntityManager em;
     private final long mailboxId;
@@ -30,24 +47,37 @@ final class MessageRows {
 
     /** The messages in the ranges, ordered by UID. */
     List<MessageRow> inRanges(List<UidRange> ranges) {
-        return select(ranges, "");
+        return select(ranges, Which.ALL);
     }
 
-    /** The messages in the ranges that have \Deleted, ordered by UID. */
-    List<MessageRow> deletedInRanges(List<UidRange> ranges) {
-        return select(ranges, IS_DELETED);
+    /** The messages in the ranges that {@code which} takes, ordered by UID. */
+    List<MessageRow> select(List<UidRange> ranges, Which which) {
+        List<MessageRow> result = new ArrayList<>();
+        for (UidRanges.Span span : UidRanges.spans(ranges)) {
+            TypedQuery<Object[]> query = em.createQuery(MessageEntity.META + " WHERE m.mailboxId = :mailbox"
+                            + " AND m.uid BETWEEN :first AND :last" + which.jpql + " ORDER BY m.uid", Object[].class)
+                    .setParameter("mailbox", mailboxId).setParameter("first", span.first()).setParameter("last", span.last());
+            for (MessageRow row : rows(query)) {
+                if (span.contains(row.uid())) result.add(row);
+            }
+        }
+        return result;
     }
 
     /** Messages added or changed after {@code modSeq}, ordered by UID. */
     List<MessageRow> changedSince(long modSeq) {
-        return rows(em.createNamedQuery(MessageEntity.CHANGED_SINCE, Object[].class)
+        List<MessageRow> rows = rows(em.createNamedQuery(MessageEntity.CHANGED_SINCE, Object[].class)
                 .setParameter("mailbox", mailboxId).setParameter("since", modSeq));
+        rows.sort(Comparator.comparingLong(MessageRow::uid));
+        return rows;
     }
 
     /** UIDs expunged after {@code modSeq}, ascending. */
     List<Long> expungedSince(long modSeq) {
-        return em.createNamedQuery(ExpungedMessageEntity.SINCE, Long.class)
-                .setParameter("mailbox", mailboxId).setParameter("since", modSeq).getResultList();
+        List<Long> uids = new ArrayList<>(em.createNamedQuery(ExpungedMessageEntity.SINCE, Long.class)
+                .setParameter("mailbox", mailboxId).setParameter("since", modSeq).getResultList());
+        uids.sort(null);
+        return uids;
     }
 
     List<Long> uids() {
@@ -58,41 +88,33 @@ final class MessageRows {
         em.persist(new MessageEntity(mailboxId, uid, modSeq, systemFlags, keywords, internalDate, size, blobId));
     }
 
-    /** Sets the flags and MODSEQ of exactly these messages. */
-    void updateFlags(List<Long> uids, int systemFlags, String keywords, long modSeq) {
-        for (List<Long> chunk : chunks(uids)) {
-            em.createQuery("UPDATE MessageEntity m SET m.systemFlags = :bits, m.keywords = :keywords, m.modSeq = :modSeq"
-                            + " WHERE m.mailboxId = :mailbox AND m.uid IN :uids")
-                    .setParameter("bits", systemFlags).setParameter("keywords", keywords).setParameter("modSeq", modSeq)
-                    .setParameter("mailbox", mailboxId).setParameter("uids", chunk).executeUpdate();
+    /**
+     * Gives the messages in {@code ranges} that are in state {@code old} (and, with
+     * {@code maxModSeq}, have a MODSEQ no greater) new flags and a new MODSEQ.
+     */
+    void updateFlags(List<UidRange> ranges, State old, Long maxModSeq, State flags, long modSeq) {
+        String sql = MessageEntity.sqlUpdateFlags(flags.keywords() != null, old.keywords() != null, maxModSeq != null);
+        for (UidRange range : ranges) {
+            List<Object> parameters = new ArrayList<>();
+            parameters.add(flags.systemFlags());
+            if (flags.keywords() != null) parameters.add(flags.keywords());
+            parameters.addAll(List.of(modSeq, mailboxId, range.first(), range.last(), old.systemFlags()));
+            if (old.keywords() != null) parameters.add(old.keywords());
+            if (maxModSeq != null) parameters.add(maxModSeq);
+            Query update = em.createNativeQuery(sql);
+            for (int i = 0; i < parameters.size(); i++) update.setParameter(i + 1, parameters.get(i));
+            update.executeUpdate();
         }
     }
 
-    /** Deletes exactly these messages and leaves a tombstone for each at {@code modSeq}. */
-    void remove(List<Long> uids, long modSeq) {
-        for (List<Long> chunk : chunks(uids)) {
-            em.createQuery("DELETE FROM MessageEntity m WHERE m.mailboxId = :mailbox AND m.uid IN :uids")
-                    .setParameter("mailbox", mailboxId).setParameter("uids", chunk).executeUpdate();
+    /** Deletes the messages in {@code ranges} that {@code which} takes, leaving a tombstone for each at {@code modSeq}. */
+    void remove(List<UidRange> ranges, Which which, long modSeq) {
+        for (UidRange range : ranges) {
+            em.createNativeQuery(ExpungedMessageEntity.SQL_EXPUNGE_RANGE + which.sql).setParameter(1, modSeq)
+                    .setParameter(2, mailboxId).setParameter(3, range.first()).setParameter(4, range.last()).executeUpdate();
+            em.createNativeQuery(MessageEntity.SQL_DELETE_RANGE + which.sql).setParameter(1, mailboxId)
+                    .setParameter(2, range.first()).setParameter(3, range.last()).executeUpdate();
         }
-        for (long uid : uids) em.persist(new ExpungedMessageEntity(mailboxId, uid, modSeq));
-    }
-
-    private List<MessageRow> select(List<UidRange> ranges, String condition) {
-        List<MessageRow> result = new ArrayList<>();
-        for (List<UidRange> chunk : UidRanges.chunks(ranges)) {
-            StringBuilder jpql = new StringBuilder(MessageEntity.META).append(" WHERE m.mailboxId = :mailbox AND (");
-            for (int i = 0; i < chunk.size(); i++) {
-                jpql.append(i == 0 ? "" : " OR ").append("m.uid BETWEEN :f").append(i).append(" AND :l").append(i);
-            }
-            jpql.append(')').append(condition).append(" ORDER BY m.uid");
-            TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class).setParameter("mailbox", mailboxId);
-            for (int i = 0; i < chunk.size(); i++) {
-                query.setParameter("f" + i, chunk.get(i).first()).setParameter("l" + i, chunk.get(i).last());
-            }
-            // chunks are ascending and disjoint, so appending keeps UID order
-            result.addAll(rows(query));
-        }
-        return result;
     }
 
     private static List<MessageRow> rows(TypedQuery<Object[]> query) {
@@ -100,11 +122,5 @@ final class MessageRows {
         List<MessageRow> result = new ArrayList<>(rows.size());
         for (Object[] row : rows) result.add(MessageRow.of(row));
         return result;
-    }
-
-    private static List<List<Long>> chunks(List<Long> uids) {
-        List<List<Long>> chunks = new ArrayList<>();
-        for (int i = 0; i < uids.size(); i += MAX_UIDS) chunks.add(uids.subList(i, Math.min(uids.size(), i + MAX_UIDS)));
-        return chunks;
     }
 }

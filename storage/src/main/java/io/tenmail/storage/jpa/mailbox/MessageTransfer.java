@@ -47,7 +47,7 @@ final class MessageTransfer {
         long modSeq = MailboxRows.nextModSeq(mailbox);
         new MessageRows(em, mailbox.getId()).insert(uid, modSeq, bits, keywords, message.internalDate().toEpochMilli(),
                 message.size(), message.blob().hex());
-        mailbox.count(1, StoredFlags.isSeen(bits) ? 0 : 1, message.size());
+        mailbox.count(1, StoredFlags.isSeen(bits) ? 0 : 1, StoredFlags.isDeleted(bits) ? 1 : 0, message.size());
         usage.count(1, message.size());
         AppendResult result = new AppendResult(mailboxId, new UidValidity(mailbox.getUidValidity()), new Uid(uid), new ModSeq(modSeq));
         return Outcome.of(result, new MailboxEvent(mailboxId, owner, MailboxEvent.Kind.APPENDED, List.of(result.uid()), result.modSeq()));
@@ -81,9 +81,11 @@ final class MessageTransfer {
 
         long bytes = 0;
         long unseen = 0;
+        long deleted = 0;
         for (MessageRow m : messages) {
             bytes += m.size();
             unseen += m.seen() ? 0 : 1;
+            deleted += m.deleted() ? 1 : 0;
         }
         if (!move) AccountUsageRows.checkQuota(usage, quotaBytes, bytes);
         long firstUid = MailboxRows.allocateUids(target, messages.size());
@@ -97,11 +99,11 @@ final class MessageTransfer {
             sourceUids.add(new Uid(m.uid()));
             targetUids.add(new Uid(firstUid + i));
         }
-        target.count(messages.size(), unseen, bytes);
+        target.count(messages.size(), unseen, deleted, bytes);
         List<MailboxEvent> events = new ArrayList<>();
         events.add(new MailboxEvent(targetId, owner, MailboxEvent.Kind.APPENDED, targetUids, new ModSeq(modSeq)));
         if (move) {
-            events.add(Expunger.remove(em, owner, source, null, messages));
+            events.add(Expunger.remove(em, owner, source, null, messages, uids, MessageRows.Which.ALL));
         } else {
             usage.count(messages.size(), bytes);
         }

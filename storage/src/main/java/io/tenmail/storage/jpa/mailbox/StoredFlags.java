@@ -62,6 +62,10 @@ final class StoredFlags {
         return (bits & SEEN) != 0;
     }
 
+    static boolean isDeleted(int bits) {
+        return (bits & DELETED) != 0;
+    }
+
     private static int bit(SystemFlag flag) {
         return switch (flag) {
             case SEEN -> SEEN;

@@ -597,6 +597,19 @@ abstract class MailboxStoreContract {
         }
 
         @Test
+        void onlyTheRequestedMessagesChangeEvenWhenTheirNeighboursLookTheSame() throws StoreException {
+            AccountId owner = account();
+            MailboxId inbox = inbox(owner);
+            for (int i = 0; i < 6; i++) append(owner, inbox, i == 4 ? new SystemFlag[]{SystemFlag.SEEN} : new SystemFlag[0]);
+            FlagResult result = store.storeFlags(owner, inbox, List.of(range(5, 5), range(1, 1), range(3, 3)), FlagUpdate.ADD,
+                    Flags.of(SystemFlag.FLAGGED), Optional.empty());
+            assertThat(result.updated()).extracting(m -> m.uid().value()).containsExactly(1L, 3L, 5L);
+            assertThat(store.messages(owner, inbox, List.of(UidRange.ALL)))
+                    .extracting(m -> m.uid().value() + ":" + m.flags().has(SystemFlag.FLAGGED) + ":" + m.flags().has(SystemFlag.SEEN))
+                    .containsExactly("1:true:false", "2:false:false", "3:true:false", "4:false:false", "5:true:true", "6:false:false");
+        }
+
+        @Test
         void storingAnUnstorableKeywordIsInvalid() throws StoreException {
             AccountId owner = account();
             MailboxId inbox = inbox(owner);
@@ -654,6 +667,23 @@ abstract class MailboxStoreContract {
             assertThat(store.expunge(owner, inbox, Optional.empty())).isEmpty();
             assertThat(info(owner, inbox)).isEqualTo(before);
             assertThat(events.of(inbox)).hasSize(published);
+        }
+
+        @Test
+        void messagesFlaggedDeletedByCopyMoveOrStoreAreFoundByTheNextExpunge() throws StoreException {
+            AccountId owner = account();
+            MailboxId inbox = inbox(owner);
+            MailboxId other = create(owner, "Other");
+            append(owner, inbox, SystemFlag.DELETED);
+            append(owner, inbox);
+            store.copy(owner, inbox, List.of(range(1, 1)), other);
+            store.move(owner, inbox, List.of(range(1, 1)), other);
+            assertThat(values(store.expunge(owner, other, Optional.empty()))).containsExactly(1L, 2L);
+            store.storeFlags(owner, inbox, List.of(range(2, 2)), FlagUpdate.ADD, Flags.of(SystemFlag.DELETED), Optional.empty());
+            store.storeFlags(owner, inbox, List.of(range(2, 2)), FlagUpdate.REMOVE, Flags.of(SystemFlag.DELETED), Optional.empty());
+            assertThat(store.expunge(owner, inbox, Optional.empty())).isEmpty();
+            store.storeFlags(owner, inbox, List.of(range(2, 2)), FlagUpdate.REPLACE, Flags.of(SystemFlag.DELETED), Optional.empty());
+            assertThat(values(store.expunge(owner, inbox, Optional.empty()))).containsExactly(2L);
         }
 
         @Test
@@ -755,6 +785,18 @@ abstract class MailboxStoreContract {
             assertThat(values(store.changesSince(owner, inbox, mark).expunged())).containsExactly(2L, 3L);
             assertThat(events.of(inbox).get(events.of(inbox).size() - 1).kind()).isEqualTo(MailboxEvent.Kind.EXPUNGED);
             assertThat(events.of(trash).get(events.of(trash).size() - 1).kind()).isEqualTo(MailboxEvent.Kind.APPENDED);
+        }
+
+        @Test
+        void moveOfScatteredUidsLeavesTheMessagesBetweenThem() throws StoreException {
+            AccountId owner = account();
+            MailboxId inbox = inbox(owner);
+            MailboxId archive = store.mailbox(owner, SpecialUse.ARCHIVE).orElseThrow().id();
+            for (int i = 0; i < 5; i++) append(owner, inbox);
+            CopyResult result = store.move(owner, inbox, List.of(range(4, 4), range(2, 2)), archive);
+            assertThat(values(result.sourceUids())).containsExactly(2L, 4L);
+            assertThat(uids(owner, inbox)).containsExactly(1L, 3L, 5L);
+            assertThat(uids(owner, archive)).containsExactly(1L, 2L);
         }
 
         @Test
@@ -971,11 +1013,17 @@ abstract class MailboxStoreContract {
                 });
             }
             runConcurrently(calls);
-            MailboxInfo ia = info(owner, a);
-            MailboxInfo ib = info(owner, b);
-            assertThat(ia.messages()).isEqualTo(uids(owner, a).size());
-            assertThat(ib.messages()).isEqualTo(uids(owner, b).size());
-            assertThat(store.quota(owner).messages()).isEqualTo(ia.messages() + ib.messages());
+            for (MailboxId m : List.of(a, b)) {
+                List<MessageMeta> all = store.messages(owner, m, List.of(UidRange.ALL));
+                MailboxInfo info = info(owner, m);
+                assertThat(info.messages()).isEqualTo(all.size());
+                assertThat(info.unseen()).isEqualTo(all.stream().filter(x -> !x.flags().has(SystemFlag.SEEN)).count());
+                assertThat(info.sizeBytes()).isEqualTo(all.stream().mapToLong(MessageMeta::size).sum());
+                // the \Deleted counter is right if an EXPUNGE finds exactly the messages that have it
+                long deleted = all.stream().filter(x -> x.flags().has(SystemFlag.DELETED)).count();
+                assertThat(store.expunge(owner, m, Optional.empty())).hasSize((int) deleted);
+            }
+            assertThat(store.quota(owner).messages()).isEqualTo(info(owner, a).messages() + info(owner, b).messages());
         }
     }
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,18 +19,27 @@ class UidRangesTest {
     }
 
     @Test
-    void chunksArePowersOfTwoAndCoverEveryRangeOnceInOrder() {
-        List<UidRange> ranges = new ArrayList<>();
-        for (long uid = 1; uid <= 199; uid += 2) ranges.add(new UidRange(uid, uid));   // 100 disjoint ranges
-        List<List<UidRange>> chunks = UidRanges.chunks(ranges);
-        assertThat(chunks).extracting(List::size).containsExactly(64, 64);
-        List<UidRange> distinct = chunks.stream().flatMap(List::stream).distinct().toList();
-        assertThat(distinct).isEqualTo(ranges);
+    void nearbyRangesAreReadAsOneSpanAndDistantOnesApart() {
+        List<UidRange> odd = new ArrayList<>();
+        for (long uid = 999; uid >= 1; uid -= 2) odd.add(new UidRange(uid, uid));
+        odd.add(new UidRange(5000, Uid.MAX));
+        List<UidRanges.Span> spans = UidRanges.spans(odd);
+        assertThat(spans).hasSize(2);
+        UidRanges.Span first = spans.get(0);
+        assertThat(first.first()).isEqualTo(1);
+        assertThat(first.last()).isEqualTo(999);
+        assertThat(LongStream.rangeClosed(1, 1000).filter(first::contains).count()).isEqualTo(500);
+        assertThat(first.contains(2)).isFalse();
+        assertThat(first.contains(999)).isTrue();
+        assertThat(spans.get(1).isExact()).isTrue();
+        assertThat(UidRanges.spans(List.of())).isEmpty();
     }
 
     @Test
-    void noRangesMeanNoQueries() {
-        assertThat(UidRanges.chunks(List.of())).isEmpty();
-        assertThat(UidRanges.chunks(List.of(UidRange.ALL))).containsExactly(List.of(UidRange.ALL));
+    void coverNarrowsEachRequestedRangeToTheUidsInIt() {
+        List<UidRange> requested = List.of(new UidRange(1, 10), new UidRange(20, 30), new UidRange(40, Uid.MAX));
+        assertThat(UidRanges.cover(requested, List.of(3L, 5L, 41L, 90L)))
+                .containsExactly(new UidRange(3, 5), new UidRange(41, 90));
+        assertThat(UidRanges.cover(requested, List.of())).isEmpty();
     }
 }

@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,9 +29,10 @@ import java.util.regex.Pattern;
  * @param hostname        the server's DNS name, lower case
  * @param bindAddress     the address the mail listeners bind
  * @param httpBindAddress the address the admin console and API bind
+ * @param blobSweep       when unreferenced message bodies are deleted
  */
 public record ServerSettings(Path dataDir, String hostname, String bindAddress, String httpBindAddress, Ports ports,
-                             StorageSettings storage, TlsSettings tls) {
+                             StorageSettings storage, TlsSettings tls, BlobSweep blobSweep) {
 
     public static final String HOSTNAME = "tenmail.hostname";
     public static final String BIND_ADDRESS = "tenmail.bind-address";
@@ -48,6 +50,8 @@ public record ServerSettings(Path dataDir, String hostname, String bindAddress, 
     public static final String DB_PASSWORD = "tenmail.db.password";
     public static final String DB_POOL_SIZE = "tenmail.db.pool-size";
     public static final String BLOB_DIR = "tenmail.blob.dir";
+    public static final String BLOB_SWEEP_INTERVAL = "tenmail.blob.sweep-interval-minutes";
+    public static final String BLOB_SWEEP_GRACE = "tenmail.blob.sweep-grace-minutes";
 
     public static final String DEFAULT_BIND_ADDRESS = "0.0.0.0";
 
@@ -60,6 +64,19 @@ public record ServerSettings(Path dataDir, String hostname, String bindAddress, 
         public static final Ports DEFAULTS = new Ports(25, 587, 465, 143, 993, 110, 995, 8080);
     }
 
+    /**
+     * The blob sweep: every {@code interval}, delete the message bodies that no message and no
+     * queue entry references and that were last stored longer than {@code grace} ago.
+     */
+    public record BlobSweep(Duration interval, Duration grace) {
+        public static final BlobSweep DEFAULTS = new BlobSweep(Duration.ofMinutes(60), Duration.ofMinutes(60));
+
+        public BlobSweep {
+            Objects.requireNonNull(interval, BLOB_SWEEP_INTERVAL);
+            Objects.requireNonNull(grace, BLOB_SWEEP_GRACE);
+        }
+    }
+
     public ServerSettings {
         Objects.requireNonNull(dataDir, TenmailConfig.DATA_DIR_KEY);
         Objects.requireNonNull(hostname, HOSTNAME);
@@ -68,6 +85,7 @@ public record ServerSettings(Path dataDir, String hostname, String bindAddress, 
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(blobSweep, "blobSweep");
     }
 
     /** Reads and validates every key; the machine's host name is the default of {@code tenmail.hostname}. */
@@ -119,7 +137,11 @@ public record ServerSettings(Path dataDir, String hostname, String bindAddress, 
         } catch (IllegalArgumentException e) {
             throw new SettingsException(TlsSettings.KEYSTORE_KEY, e.getMessage());
         }
-        return new ServerSettings(dataDir, hostname, bindAddress, httpBindAddress, ports, storage, tls);
+        // a week at most between sweeps; the grace must outlast the slowest store-then-commit (BlobSweeper)
+        BlobSweep sweep = new BlobSweep(
+                Duration.ofMinutes(values.integer(BLOB_SWEEP_INTERVAL, (int) BlobSweep.DEFAULTS.interval().toMinutes(), 1, 7 * 24 * 60)),
+                Duration.ofMinutes(values.integer(BLOB_SWEEP_GRACE, (int) BlobSweep.DEFAULTS.grace().toMinutes(), 10, 30 * 24 * 60)));
+        return new ServerSettings(dataDir, hostname, bindAddress, httpBindAddress, ports, storage, tls, sweep);
     }
 
     /** The admin HTTP listener, for its log line and bind errors. */

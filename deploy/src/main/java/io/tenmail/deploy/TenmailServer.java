@@ -9,6 +9,10 @@ import io.tenmail.protocol.ProtocolServer;
 import io.tenmail.storage.DirectoryAdmin;
 import io.tenmail.storage.MailboxStore;
 import io.tenmail.storage.StoreException;
+import io.tenmail.storage.blob.BlobSweeper;
+import io.tenmail.storage.blob.FileBlobStore;
+import io.tenmail.storage.jpa.JpaBlobReferences;
+import io.tenmail.storage.jpa.Transactions;
 import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
@@ -72,6 +76,7 @@ final class TenmailServer implements AutoCloseable {
             throw new StartupException("the database is not available: " + rootMessage(e), e);
         }
 
+        startBlobSweep(settings.blobSweep(), container);
         startAdminServer(settings, directoryAdmin, mailboxes, adminToken);
 
         for (ProtocolServer server : container.select(ProtocolServer.class)) {
@@ -79,6 +84,16 @@ final class TenmailServer implements AutoCloseable {
             server.start();
             listeners.addAll(server.listeners());
         }
+    }
+
+    /** The blob store's garbage collection, against the references the database holds. */
+    private void startBlobSweep(ServerSettings.BlobSweep sweep, WeldContainer container) throws StartupException {
+        FileBlobStore blobs = required(container.select(FileBlobStore.class), "FileBlobStore");
+        Transactions tx = required(container.select(Transactions.class), "Transactions");
+        BlobSweeper sweeper = new BlobSweeper(blobs, new JpaBlobReferences(tx), sweep.grace());
+        started.push(new Started("blob sweep", BlobSweepSchedule.start(sweeper, sweep.interval())));
+        log.debug("blob sweep every {} min for message bodies unreferenced for {} min",
+                sweep.interval().toMinutes(), sweep.grace().toMinutes());
     }
 
     private void startAdminServer(ServerSettings settings, DirectoryAdmin directoryAdmin, MailboxStore mailboxes, String token)

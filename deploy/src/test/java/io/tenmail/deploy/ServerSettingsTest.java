@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -40,6 +41,20 @@ class ServerSettingsTest {
         assertThat(s.tls().keystore()).isNull();
         assertThat(s.tls().usesPem()).isFalse();
         assertThat(s.tls().selfSignedDir()).isEqualTo(dataDir.resolve("tls"));
+        assertThat(s.blobSweep()).isEqualTo(new ServerSettings.BlobSweep(Duration.ofMinutes(60), Duration.ofMinutes(60)));
+    }
+
+    @Test
+    void theBlobSweepIntervalAndGraceAreMinutes() {
+        ServerSettings s = settings("tenmail.blob.sweep-interval-minutes", "15", "tenmail.blob.sweep-grace-minutes", "120");
+        assertThat(s.blobSweep()).isEqualTo(new ServerSettings.BlobSweep(Duration.ofMinutes(15), Duration.ofMinutes(120)));
+    }
+
+    @Test
+    void aBlobSweepGraceShorterThanTenMinutesIsRefused() {
+        assertThatThrownBy(() -> settings("tenmail.blob.sweep-grace-minutes", "1"))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("tenmail.blob.sweep-grace-minutes must be a whole number from 10 to 43200, was \"1\"");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.tenmail.deploy.it;
 
+import io.tenmail.storage.StorageSettings;
+import io.tenmail.storage.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,11 +28,13 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The server's life as an operator sees it: {@code bin/tenmail serve} from the built distribution
  * with a fresh data directory and free loopback ports (set through environment variables), the
- * CLI against it, SIGTERM, a restart on the same data, and a port that is already taken.
+ * CLI against it, SIGTERM, a restart on the same data (on embedded Derby, and on PostgreSQL when
+ * TENMAIL_TEST_PG_URL names a server), and a port that is already taken.
  */
 class ServerLifecycleIT {
     private static final Path HOME = Path.of("target/tenmail").toAbsolutePath();
@@ -65,7 +69,26 @@ class ServerLifecycleIT {
     @Test
     void serverKeepsItsDataAcrossARestartAndStopsCleanlyOnSigterm() throws Exception {
         Path dataDir = temp.resolve("data");
+        keepsItsDataAcrossARestart(dataDir, environment(dataDir, freePorts()));
+        assertThat(Files.readString(dataDir.resolve("logs/derby.log"))).as("Derby shut down").contains("Shutting down");
+    }
+
+    /** The same life on PostgreSQL, in a database of its own; skipped unless TENMAIL_TEST_PG_URL names a server. */
+    @Test
+    void onPostgresqlTheServerKeepsItsDataAcrossARestart() throws Exception {
+        assumeTrue(TestDatabases.postgresAvailable(), "TENMAIL_TEST_PG_URL is not set");
+        Path dataDir = temp.resolve("data");
+        StorageSettings database = TestDatabases.freshPostgres(dataDir);
         Map<String, String> env = environment(dataDir, freePorts());
+        env.put("TENMAIL_DB_URL", database.jdbcUrl());
+        env.put("TENMAIL_DB_USER", database.user());
+        if (!database.password().isEmpty()) env.put("TENMAIL_DB_PASSWORD", database.password());
+
+        keepsItsDataAcrossARestart(dataDir, env);
+        assertThat(dataDir.resolve("db")).as("no embedded database").doesNotExist();
+    }
+
+    private void keepsItsDataAcrossARestart(Path dataDir, Map<String, String> env) throws Exception {
         int httpPort = Integer.parseInt(env.get("TENMAIL_HTTP_PORT"));
 
         Process server = serve(env);
@@ -90,7 +113,6 @@ class ServerLifecycleIT {
         String token = Files.readString(dataDir.resolve("admin-token"));
         String certificate = Files.readString(dataDir.resolve("tls/self-signed.crt"));
         stop(server, firstLog);
-        assertThat(Files.readString(dataDir.resolve("logs/derby.log"))).as("Derby shut down").contains("Shutting down");
 
         Process restarted = serve(env);
         Path secondLog = log(restarted);

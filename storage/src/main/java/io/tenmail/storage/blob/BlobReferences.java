@@ -18,4 +18,11 @@ public interface BlobReferences {
      * a few hundred ids; a blob missing from the answer may be deleted.
      */
     Set<BlobId> referenced(Collection<BlobId> candidates) throws StoreException;
+
+    /**
+     * Called after the sweeper deleted these blobs: drops what was kept only because of them
+     * (the database's parsed structure of each). Nothing by default.
+     */
+    default void forget(Collection<BlobId> deleted) throws StoreException {
+    }
 }

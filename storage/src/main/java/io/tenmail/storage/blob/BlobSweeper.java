@@ -85,11 +85,12 @@ public final class BlobSweeper {
 
     private int deleteUnreferenced(List<BlobId> batch, Instant cutoff) throws StoreException {
         Set<BlobId> inUse = references.referenced(List.copyOf(batch));
-        int deleted = 0;
+        List<BlobId> deleted = new ArrayList<>();
         for (BlobId id : batch) {
-            if (!inUse.contains(id) && inventory.deleteIfStoredBefore(id, cutoff)) deleted++;
+            if (!inUse.contains(id) && inventory.deleteIfStoredBefore(id, cutoff)) deleted.add(id);
         }
-        return deleted;
+        if (!deleted.isEmpty()) references.forget(deleted);
+        return deleted.size();
     }
 
     private static boolean hasNext(Iterator<BlobId> it) throws StoreException {

@@ -125,7 +125,9 @@ public final class FileBlobStore implements BlobStore, BlobInventory {
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
             while (true) {
                 // one byte more than allowed is enough to know the content is too big
-                int want = (int) Math.min(buffer.length, maxBytes + 1 - size);
+                // (maxBytes + 1 would overflow for Long.MAX_VALUE, "no limit")
+                long left = maxBytes - size;
+                int want = left >= buffer.length ? buffer.length : (int) left + 1;
                 int n = readContent(content, buffer, want);
                 if (n < 0) break;
                 size += n;

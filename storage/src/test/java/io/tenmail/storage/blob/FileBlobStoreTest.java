@@ -5,6 +5,7 @@ import io.tenmail.storage.StoreException;
 import io.tenmail.storage.StoreException.Reason;
 import io.tenmail.storage.model.BlobId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
@@ -112,6 +113,14 @@ class FileBlobStoreTest {
         FileBlobStore store = new FileBlobStore(root);
 
         assertThat(store.put(bytes(MESSAGE), MESSAGE.length).size()).isEqualTo(MESSAGE.length);
+    }
+
+    @Test
+    @Timeout(10)
+    void theLargestLimitMeansNoLimit() throws Exception {
+        FileBlobStore store = new FileBlobStore(root);
+
+        assertThat(store.put(bytes(MESSAGE), Long.MAX_VALUE).size()).isEqualTo(MESSAGE.length);
     }
 
     @Test

@@ -132,9 +132,11 @@ public class JpaMailboxStore implements MailboxStore {
             return commit(owner, work);
         } catch (StoreException e) {
             // the one unique key an append can hit is the parsed structure of a blob that a concurrent
-            // delivery stored first; now it exists, and the append will not insert it again
-            if (e.reason() != Reason.ALREADY_EXISTS) throw e;
-            log.debug("parsed structure of blob {} stored concurrently, appending again", m.blob());
+            // delivery stored first; now it exists, and the append will not insert it again. The
+            // foreign key to that structure fails when the blob sweep dropped it after this append
+            // found it (see JpaBlobReferences); run again, the append stores it anew.
+            if (e.reason() != Reason.ALREADY_EXISTS && e.reason() != Reason.IN_USE) throw e;
+            log.debug("parsed structure of blob {} stored or dropped concurrently, appending again", m.blob());
             return commit(owner, work);
         }
     }

@@ -6,6 +6,7 @@ import io.tenmail.storage.StorageSettings;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.StoreException.Reason;
 import io.tenmail.storage.jpa.Database;
+import io.tenmail.storage.jpa.RowCounter;
 import io.tenmail.storage.jpa.Transactions;
 import io.tenmail.storage.mime.MessageParser;
 import io.tenmail.storage.model.AccountId;
@@ -78,6 +79,7 @@ abstract class MailboxStoreContract {
     RecordingMailboxEvents events;
     TestDirectory directory;
     MailboxStore store;
+    RowCounter rows;
 
     /** The database to run on; may skip the class with an assumption. */
     abstract StorageSettings settings(Path dataDir);
@@ -86,8 +88,10 @@ abstract class MailboxStoreContract {
     void openStore(@TempDir Path dataDir) {
         database = new Database(settings(dataDir));
         events = new RecordingMailboxEvents();
-        directory = new TestDirectory();
-        store = new JpaMailboxStore(new Transactions(database.entityManagerFactory()), events, directory);
+        Transactions tx = new Transactions(database.entityManagerFactory());
+        directory = new TestDirectory(tx);
+        store = new JpaMailboxStore(tx, events, directory);
+        rows = new RowCounter(database);
     }
 
     @AfterAll
@@ -1024,6 +1028,41 @@ abstract class MailboxStoreContract {
                 assertThat(store.expunge(owner, m, Optional.empty())).hasSize((int) deleted);
             }
             assertThat(store.quota(owner).messages()).isEqualTo(info(owner, a).messages() + info(owner, b).messages());
+        }
+    }
+
+    @Nested
+    class DeletingTheAccount {
+        @Test
+        void deletingAnAccountWithMailRemovesItsMailboxesMessagesTombstonesAndUsage() throws StoreException {
+            AccountId owner = account();
+            AccountId neighbour = account();
+            MailboxId inbox = inbox(owner);
+            MailboxId other = create(owner, "Other");
+            append(owner, inbox);
+            append(owner, inbox, SystemFlag.DELETED);
+            append(owner, other);
+            store.expunge(owner, inbox, Optional.empty());
+            MailboxId kept = inbox(neighbour);
+            append(neighbour, kept);
+            assertThat(rows.count("EXPUNGED_MESSAGE", "MAILBOX_ID = ?1", inbox.value())).isEqualTo(1);
+
+            directory.admin().deleteAccount(directory.tenant(), owner);
+
+            assertThat(rows.count("MAILBOX", "OWNER_ID = ?1", owner.value())).isZero();
+            assertThat(rows.count("MAILBOX_MESSAGE", "MAILBOX_ID IN (?1, ?2)", inbox.value(), other.value())).isZero();
+            assertThat(rows.count("EXPUNGED_MESSAGE", "MAILBOX_ID = ?1", inbox.value())).isZero();
+            assertThat(rows.count("ACCOUNT_USAGE", "ACCOUNT_ID = ?1", owner.value())).isZero();
+            assertThat(rows.count("ACCOUNT", "ID = ?1", owner.value())).isZero();
+            assertThat(uids(neighbour, kept)).containsExactly(1L);
+            assertThat(store.quota(neighbour).messages()).isEqualTo(1);
+        }
+
+        @Test
+        void anAccountWithoutMailboxesIsDeletedToo() throws StoreException {
+            AccountId owner = account();
+            directory.admin().deleteAccount(directory.tenant(), owner);
+            assertThat(rows.count("ACCOUNT", "ID = ?1", owner.value())).isZero();
         }
     }
 

@@ -6,6 +6,7 @@ import io.tenmail.storage.MailboxStore;
 import io.tenmail.storage.StorageSettings;
 import io.tenmail.storage.TestDatabases;
 import io.tenmail.storage.jpa.JpaStorageProducer;
+import io.tenmail.storage.jpa.Transactions;
 import io.tenmail.storage.mime.MessageParser;
 import io.tenmail.storage.model.AccountId;
 import io.tenmail.storage.model.AppendResult;
@@ -33,8 +34,6 @@ class MailboxStoreWiringIT {
 
     /** What the composition root and the other storage parts provide. */
     static class TestBeans {
-        static final TestDirectory DIRECTORY = new TestDirectory();
-
         @Produces
         @Singleton
         StorageSettings settings() {
@@ -49,8 +48,8 @@ class MailboxStoreWiringIT {
 
         @Produces
         @Singleton
-        Directory directory() {
-            return DIRECTORY;
+        Directory directory(Transactions tx) {
+            return new TestDirectory(tx);
         }
     }
 
@@ -62,7 +61,8 @@ class MailboxStoreWiringIT {
         try (WeldContainer container = weld.initialize()) {
             MailboxStore store = container.select(MailboxStore.class).get();
             MessageParser parser = container.select(MessageParser.class).get();
-            AccountId owner = TestBeans.DIRECTORY.add(0);
+            // @Singleton: the bean itself, not a client proxy
+            AccountId owner = ((TestDirectory) container.select(Directory.class).get()).add(0);
             store.ensureDefaultMailboxes(owner);
             MailboxId inbox = store.mailbox(owner, MailboxName.INBOX).orElseThrow().id();
             byte[] bytes = "Subject: wired\r\n\r\nhello\r\n".getBytes(StandardCharsets.US_ASCII);

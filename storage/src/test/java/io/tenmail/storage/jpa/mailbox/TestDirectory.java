@@ -1,10 +1,13 @@
 package io.tenmail.storage.jpa.mailbox;
 
 import io.tenmail.storage.Directory;
+import io.tenmail.storage.StoreException;
+import io.tenmail.storage.directory.PasswordHasher;
+import io.tenmail.storage.jpa.JpaDirectoryAdmin;
+import io.tenmail.storage.jpa.Transactions;
 import io.tenmail.storage.model.Account;
 import io.tenmail.storage.model.AccountId;
 import io.tenmail.storage.model.AuthResult;
-import io.tenmail.storage.model.DomainId;
 import io.tenmail.storage.model.EmailAddress;
 import io.tenmail.storage.model.GroupId;
 import io.tenmail.storage.model.Protocol;
@@ -12,28 +15,60 @@ import io.tenmail.storage.model.Resolution;
 import io.tenmail.storage.model.TenantId;
 
 import java.net.InetAddress;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Test double of {@link Directory} that knows accounts by id and their quota, which is all the
- * mailbox store asks of it. Thread-safe.
+ * mailbox store asks of it. Each account is a real ACCOUNT row (mailboxes belong to an account
+ * by foreign key), made through {@link JpaDirectoryAdmin} with a cheap password hash.
+ * Thread-safe.
  */
 final class TestDirectory implements Directory {
+    /** The cheapest Argon2id the hasher accepts: tests create many accounts and never log in. */
+    static final PasswordHasher CHEAP_HASHER = new PasswordHasher(new PasswordHasher.Parameters(8, 1, 1));
     private static final AtomicLong IDS = new AtomicLong(1000);
+
+    private final JpaDirectoryAdmin admin;
+    private final TenantId tenant;
+    private final String domain;
     private final Map<AccountId, Account> accounts = new ConcurrentHashMap<>();
+
+    /** A directory with a tenant and a domain of its own in the database of {@code tx}. */
+    TestDirectory(Transactions tx) {
+        this.admin = new JpaDirectoryAdmin(tx, CHEAP_HASHER, Clock.systemUTC());
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        try {
+            this.tenant = admin.createTenant("test-" + unique, 0, 0).id();
+            this.domain = "d" + unique + ".example.test";
+            admin.createDomain(tenant, domain);
+        } catch (StoreException e) {
+            throw new IllegalStateException("cannot create the test tenant", e);
+        }
+    }
 
     /** A new account with this quota in bytes (0 = unlimited). */
     AccountId add(long quotaBytes) {
-        long id = IDS.incrementAndGet();
-        AccountId account = new AccountId(id);
-        accounts.put(account, new Account(account, new TenantId(1), new DomainId(1), EmailAddress.parse("user" + id + "@example.test"),
-                "User " + id, true, quotaBytes, Set.of(Protocol.values()), false, Instant.now()));
-        return account;
+        long n = IDS.incrementAndGet();
+        try {
+            Account a = admin.createAccount(tenant, EmailAddress.parse("user" + n + "@" + domain), "User " + n, "secret", quotaBytes);
+            accounts.put(a.id(), a);
+            return a.id();
+        } catch (StoreException e) {
+            throw new IllegalStateException("cannot create a test account", e);
+        }
+    }
+
+    JpaDirectoryAdmin admin() {
+        return admin;
+    }
+
+    TenantId tenant() {
+        return tenant;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tenmail.smtp;
 
+import io.tenmail.protocol.InvalidSettingException;
 import io.tenmail.protocol.ListenerSpec;
 import io.tenmail.smtp.session.ListenerRole;
 import io.tenmail.smtp.wire.CommandLineDecoder;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
 
 /**
  * The SMTP server's settings, read from the configuration once at start-up ({@link #from}) and
- * validated; a bad value fails start-up with an {@link IllegalArgumentException} whose message
+ * validated; a bad value fails start-up with an {@link InvalidSettingException} whose message
  * starts with the key. Tests build them with {@link #builder}.
  *
  * @param hostname                 the server's name: greeting, EHLO, Received headers, Message-IDs
@@ -200,7 +201,7 @@ public record SmtpSettings(String hostname, String bindAddress, int mxPort, int 
     }
 
     private static void require(boolean ok, String key, String rule) {
-        if (!ok) throw new IllegalArgumentException(key + " " + rule);
+        if (!ok) throw new InvalidSettingException(key, key + " " + rule);
     }
 
     private static void port(String key, int port) {
@@ -227,7 +228,7 @@ public record SmtpSettings(String hostname, String bindAddress, int mxPort, int 
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new IllegalArgumentException(key + " must be a whole number from " + min + " to " + max + ", was \"" + raw.get() + "\"");
+            throw new InvalidSettingException(key, key + " must be a whole number from " + min + " to " + max + ", was \"" + raw.get() + "\"");
         }
 
         boolean bool(String key, boolean defaultValue) {
@@ -236,7 +237,7 @@ public record SmtpSettings(String hostname, String bindAddress, int mxPort, int 
             return switch (raw.get().toLowerCase(Locale.ROOT)) {
                 case "true", "yes", "on" -> true;
                 case "false", "no", "off" -> false;
-                default -> throw new IllegalArgumentException(key + " must be true or false, was \"" + raw.get() + "\"");
+                default -> throw new InvalidSettingException(key, key + " must be true or false, was \"" + raw.get() + "\"");
             };
         }
 
@@ -245,7 +246,7 @@ public record SmtpSettings(String hostname, String bindAddress, int mxPort, int 
             try {
                 return raw.map(r -> Path.of(r).toAbsolutePath().normalize());
             } catch (InvalidPathException e) {
-                throw new IllegalArgumentException(key + " must be a directory path, was \"" + raw.orElse("") + "\"");
+                throw new InvalidSettingException(key, key + " must be a directory path, was \"" + raw.orElse("") + "\"");
             }
         }
 
@@ -254,7 +255,8 @@ public record SmtpSettings(String hostname, String bindAddress, int mxPort, int 
             if (raw.isEmpty()) return localHostName();
             String name = raw.get().toLowerCase(Locale.ROOT);
             if (name.endsWith(".")) name = name.substring(0, name.length() - 1);
-            return name;   // validated by the record
+            require(HOST_NAME.matcher(name).matches(), HOSTNAME, "must be a DNS host name such as mail.example.com, was \"" + raw.get() + "\"");
+            return name;
         }
 
         String address(String key, String defaultValue) {
@@ -264,7 +266,7 @@ public record SmtpSettings(String hostname, String bindAddress, int mxPort, int 
                 InetAddress.getByName(raw.get());
                 return raw.get();
             } catch (UnknownHostException | SecurityException e) {
-                throw new IllegalArgumentException(key + " must be an IP address of this machine, was \"" + raw.get() + "\"");
+                throw new InvalidSettingException(key, key + " must be an IP address of this machine, was \"" + raw.get() + "\"");
             }
         }
 
@@ -273,7 +275,7 @@ public record SmtpSettings(String hostname, String bindAddress, int mxPort, int 
             try {
                 return EmailAddress.parse(value);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(key + " must be a mail address such as postmaster@example.com, was \"" + value + "\"");
+                throw new InvalidSettingException(key, key + " must be a mail address such as postmaster@example.com, was \"" + value + "\"");
             }
         }
 
@@ -283,7 +285,7 @@ public record SmtpSettings(String hostname, String bindAddress, int mxPort, int 
             return switch (raw.get().toLowerCase(Locale.ROOT)) {
                 case "reject" -> BareLineEndings.REJECT;
                 case "normalize" -> BareLineEndings.NORMALIZE;
-                default -> throw new IllegalArgumentException(BARE_LINE_ENDINGS + " must be reject or normalize, was \"" + raw.get() + "\"");
+                default -> throw new InvalidSettingException(BARE_LINE_ENDINGS, BARE_LINE_ENDINGS + " must be reject or normalize, was \"" + raw.get() + "\"");
             };
         }
 

@@ -50,8 +50,7 @@ final class MailCommand implements SmtpCommandHandler {
             return;
         }
         Optional<EmailAddress> sender = ((Verdict.Accept<Optional<EmailAddress>>) verdict).value();
-        String id = session.id() + "." + (session.transactions() + 1);
-        session.startTransaction(new Envelope(id, line.reversePath(), sender, parameters));
+        session.startTransaction(new Envelope(session.nextTransactionId(), line.reversePath(), sender, parameters));
         session.reply(Replies.SENDER_OK);
     }
 }

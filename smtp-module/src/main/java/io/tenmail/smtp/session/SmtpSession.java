@@ -50,6 +50,7 @@ public final class SmtpSession {
     private int commands;
     private int errors;
     private int transactions;
+    private int transactionsStarted;
 
     public SmtpSession(String id, ListenerRole role, SmtpSettings settings, SmtpConnection connection) {
         this.id = Objects.requireNonNull(id, "id");
@@ -175,6 +176,11 @@ public final class SmtpSession {
         // RFC 6531 §3.3: with SMTPUTF8 advertised, command lines may carry UTF-8
         lines.setUtf8(advertised.contains(SmtpExtension.SMTPUTF8));
         state = SmtpState.GREETED;
+    }
+
+    /** A new transaction id: the session id and a counter, e.g. {@code 3f9a2b1c.2}. */
+    public String nextTransactionId() {
+        return id + "." + (++transactionsStarted);
     }
 
     /** MAIL accepted: opens the transaction. */

@@ -136,10 +136,13 @@ public final class SmtpIoHandler extends IoHandlerAdapter {
         SmtpSession session = session(io);
         if (session != null) enter(session);
         try {
-            if (cause instanceof SSLException) {
-                log.info("TLS failed: {}", cause.getMessage());
-            } else if (cause instanceof IOException) {
-                log.info("connection failed: {}", cause.getMessage());
+            IOException network = networkCause(cause);
+            if (network instanceof SSLException) {
+                log.info("TLS failed: {}", network.getMessage());
+            } else if (network != null) {
+                // a client that vanished, or writes that raced with the close: nothing to act on
+                if (session == null || session.isClosing()) log.debug("connection failed after close: {}", network.toString());
+                else log.info("connection failed: {}", network.toString());
             } else {
                 log.error("unexpected error on the connection", cause);
             }
@@ -147,6 +150,14 @@ public final class SmtpIoHandler extends IoHandlerAdapter {
         } finally {
             MDC.clear();
         }
+    }
+
+    /** The network or TLS failure behind {@code cause}, which MINA sometimes wraps; null if it is none. */
+    private static IOException networkCause(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof IOException io) return io;
+        }
+        return null;
     }
 
     private static SmtpSession session(IoSession io) {

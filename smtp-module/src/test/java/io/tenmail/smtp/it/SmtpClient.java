@@ -83,8 +83,21 @@ public final class SmtpClient implements AutoCloseable {
         out.flush();
     }
 
+    private String peeked;
+
+    /** The next line, left to be read again by {@link #readLine()}. */
+    public String peekLine() throws IOException {
+        if (peeked == null) peeked = readLine();
+        return peeked;
+    }
+
     /** Reads one line without its CRLF; null at the end of the stream. */
     public String readLine() throws IOException {
+        if (peeked != null) {
+            String line = peeked;
+            peeked = null;
+            return line;
+        }
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int b;
         while ((b = in.read()) != -1) {

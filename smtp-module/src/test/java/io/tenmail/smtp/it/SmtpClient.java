@@ -171,11 +171,6 @@ public final class SmtpClient implements AutoCloseable {
         }
     }
 
-    /** Shortens the read timeout, e.g. to check that no reply comes. */
-    public void timeout(int millis) throws IOException {
-        socket.setSoTimeout(millis);
-    }
-
     @Override
     public void close() throws IOException {
         socket.close();

@@ -32,9 +32,8 @@ class SmugglingIT {
             c.sendRaw("From: friend@sender.test\r\nSubject: hello\r\n\r\nHi" + end + SMUGGLED + ".\r\n");
             String reply = c.reply();
             assertThat(reply).matches("(250 2\\.0\\.0|554 5\\.6\\.0) .*");
-            // nothing else was answered: no second transaction ran
-            c.timeout(500);
-            assertThat(c.cmd("NOOP")).startsWith("250 2.0.0");
+            // the next reply is NOOP's: no second transaction ran
+            assertThat(c.cmd("NOOP")).isEqualTo("250 2.0.0 OK");
         }
         assertThat(mail.queued()).hasSizeLessThanOrEqualTo(1);
         assertThat(mail.queued()).noneMatch(e -> e.mail().reversePath().map(a -> a.toString().equals("ceo@bank.test")).orElse(false));
@@ -62,7 +61,7 @@ class SmugglingIT {
             // no RCPT yet: BDAT is refused, and its chunk must not run as commands
             c.sendRaw("BDAT " + chunk.length() + " LAST\r\n" + chunk);
             assertThat(c.reply()).startsWith("503 5.5.1");
-            assertThat(c.cmd("NOOP")).startsWith("250 2.0.0");
+            assertThat(c.cmd("NOOP")).isEqualTo("250 2.0.0 OK");
         }
         assertThat(mail.queued()).isEmpty();
     }

@@ -10,10 +10,10 @@ import org.apache.mina.filter.executor.ExecutorFilter;
  * <ol>
  *   <li><b>tls</b> — {@link TlsFilter} (MINA's SslFilter): from the start on SMTPS; on the other
  *       listeners inserted here by STARTTLS ({@link MinaConnection#startTls()}).
- *   <li><b>executor</b> — an {@link ExecutorFilter} on an ordered thread pool: one connection's
- *       events run one at a time, in order, on a worker thread, never on an I/O thread, so a slow
- *       database or disk never stalls other connections (ARCHITECTURE.md). {@link ReadBackpressure}
- *       bounds what may queue up in front of it.
+ *   <li><b>executor</b> — an {@link ExecutorFilter} ({@link OrderedExecutorFilter}) on an ordered
+ *       thread pool: one connection's events run one at a time, in order, on a worker thread, never
+ *       on an I/O thread, so a slow database or disk never stalls other connections
+ *       (ARCHITECTURE.md). {@link ReadBackpressure} bounds what may queue up in front of it.
  *   <li><b>the wire decoders</b> — the {@code wire} package's {@code CommandLineDecoder}, {@code
  *       DataReader} and {@code BdatReader}, driven by the command dispatcher behind the executor
  *       rather than by a codec filter in front of it: how the bytes after a line are to be read

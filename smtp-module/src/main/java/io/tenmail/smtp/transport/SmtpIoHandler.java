@@ -116,6 +116,21 @@ public final class SmtpIoHandler extends IoHandlerAdapter {
         }
     }
 
+    /** Runs behind the client's last commands ({@link OrderedExecutorFilter}): they have been answered. */
+    @Override
+    public void inputClosed(IoSession io) {
+        SmtpSession session = session(io);
+        if (session != null) {
+            enter(session);
+            try {
+                log.debug("the client closed its side of the connection");
+            } finally {
+                MDC.clear();
+            }
+        }
+        io.closeOnFlush();
+    }
+
     @Override
     public void sessionClosed(IoSession io) {
         InetAddress counted = (InetAddress) io.removeAttribute(COUNTED);

@@ -49,7 +49,7 @@ public final class SmtpListeners implements AutoCloseable {
         if (workers != null) throw new IllegalStateException("already started");
         workers = new OrderedThreadPoolExecutor(CORE_WORKERS, settings.workerThreads(), 60, TimeUnit.SECONDS, threads(),
                 new ReadBackpressure());
-        ExecutorFilter executor = new ExecutorFilter(workers);
+        ExecutorFilter executor = new OrderedExecutorFilter(workers);
         TlsFilter tlsFilter = new TlsFilter(tls);
         List<BoundListener> bound = new ArrayList<>();
         try {

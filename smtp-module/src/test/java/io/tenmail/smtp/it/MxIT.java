@@ -141,6 +141,22 @@ class MxIT {
     }
 
     @Test
+    void aClientThatPipelinesEverythingAndClosesItsSideGetsEveryReply(MailSystem mail) throws Exception {
+        try (SmtpClient c = SmtpClient.connect(mail.port(ListenerRole.MX))) {
+            // what "printf ... | nc mx 25" does: everything at once, then end of input
+            c.sendRaw("EHLO client.example.test\r\nMAIL FROM:<a@sender.test>\r\nRCPT TO:<alice@example.test>\r\nDATA\r\n"
+                    + "Subject: scripted\r\n\r\nbody\r\n.\r\nQUIT\r\n");
+            c.shutdownOutput();
+            assertThat(c.reply()).startsWith("220");
+            c.readReplyLines();
+            assertThat(List.of(c.reply(), c.reply(), c.reply(), c.reply(), c.reply()))
+                    .extracting(r -> r.substring(0, 3)).containsExactly("250", "250", "354", "250", "221");
+            assertThat(c.closedByServer()).isTrue();
+        }
+        assertThat(mail.queued()).hasSize(1);
+    }
+
+    @Test
     void bdatMessagesAreQueuedLikeData(MailSystem mail) throws Exception {
         String part1 = "Subject: chunked\r\n\r\n";
         String part2 = "line one\r\n.\r\nMAIL FROM:<not-a-command@sender.test>\r\n";

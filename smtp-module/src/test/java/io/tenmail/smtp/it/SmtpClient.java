@@ -91,6 +91,11 @@ public final class SmtpClient implements AutoCloseable {
         return peeked;
     }
 
+    /** Ends the client's sending side (TCP half-close), as a script piping into nc does. */
+    public void shutdownOutput() throws IOException {
+        socket.shutdownOutput();
+    }
+
     /** Reads one line without its CRLF; null at the end of the stream. */
     public String readLine() throws IOException {
         if (peeked != null) {

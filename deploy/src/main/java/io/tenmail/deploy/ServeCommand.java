@@ -1,6 +1,7 @@
 package io.tenmail.deploy;
 
 import io.smallrye.config.SmallRyeConfig;
+import io.tenmail.protocol.InvalidSettingException;
 import io.tenmail.protocol.ListenerBindException;
 import io.tenmail.protocol.tls.TlsContextFactory;
 import io.tenmail.protocol.tls.TlsMaterial;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -72,6 +74,12 @@ final class ServeCommand {
             log.error("cannot write to the data directory {}: {}", dataDir, TenmailServer.rootMessage(e));
             return stop(server, shutdownHook, EXIT_FAILED);
         } catch (RuntimeException e) {
+            // a protocol module's setting, reported while CDI built its server (and wrapped by CDI)
+            Optional<InvalidSettingException> setting = InvalidSettingException.in(e);
+            if (setting.isPresent()) {
+                log.error(setting.get().getMessage());
+                return stop(server, shutdownHook, EXIT_CONFIGURATION);
+            }
             // not an operator's mistake: keep the stack trace for the bug report
             log.error("start-up failed", e);
             return stop(server, shutdownHook, EXIT_FAILED);

@@ -162,6 +162,20 @@ class ServerLifecycleIT {
     }
 
     @Test
+    void anInvalidSmtpSettingIsReportedTheSameWay() throws Exception {
+        Map<String, String> env = environment(temp.resolve("data"), freePorts());
+        env.put("TENMAIL_SMTP_MAX_RECIPIENTS", "lots");
+        Process server = serve(env);
+        Path log = log(server);
+        assertThat(server.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        String output = Files.readString(log);
+        assertThat(server.exitValue()).as(output).isEqualTo(2);
+        assertThat(output).contains("tenmail.smtp.max-recipients must be a whole number from 1 to 100000, was \"lots\"");
+        assertNoStackTrace(output);
+    }
+
+    @Test
     void theCliSaysHowToStartAServerThatIsNotThere() throws Exception {
         Path dataDir = temp.resolve("data");
         Map<String, String> env = environment(dataDir, freePorts());

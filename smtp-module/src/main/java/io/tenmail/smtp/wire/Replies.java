@@ -35,6 +35,7 @@ public final class Replies {
     public static final Reply TIMEOUT = Reply.of(421, "4.4.2", "Timeout exceeded, closing connection");
     public static final Reply TOO_MANY_ERRORS = Reply.of(421, "4.7.0", "Too many errors, closing connection");
     public static final Reply TOO_MANY_CONNECTIONS = Reply.of(421, "4.7.0", "Too many connections, try again later");
+    public static final Reply TOO_MANY_COMMANDS = Reply.of(421, "4.7.0", "Too many commands, closing connection");
 
     // ---- HELO / EHLO (RFC 5321 §4.1.1.1) ----
 
@@ -100,6 +101,19 @@ public final class Replies {
             Reply.of(538, "5.7.11", "Encryption required for requested authentication mechanism");
     public static final Reply AUTH_TEMPORARY_FAILURE = Reply.of(454, "4.7.0", "Temporary authentication failure");
     public static final Reply AUTH_MECHANISM_UNKNOWN = Reply.of(504, "5.5.4", "Unrecognized authentication type");
+    /** RFC 4954 §4: a response that decodes but is not what the mechanism expects. */
+    public static final Reply AUTH_INVALID_RESPONSE = Reply.of(501, "5.5.2", "Invalid authentication response");
+    /** AUTH on a listener or connection that does not offer it (the MX with AUTH switched off). */
+    public static final Reply AUTH_NOT_AVAILABLE = Reply.of(503, "5.5.1", "Authentication not available here");
+    /** The password was right, but the account is disabled: said plainly, the user must call an administrator. */
+    public static final Reply AUTH_ACCOUNT_DISABLED = Reply.of(535, "5.7.8", "Authentication failed: account disabled");
+    /** The password was right, but SMTP is switched off for the account. */
+    public static final Reply AUTH_PROTOCOL_DISABLED = Reply.of(535, "5.7.8", "Authentication failed: SMTP is disabled for this account");
+    /** The account password was given, but the account accepts only app passwords. */
+    public static final Reply AUTH_APP_PASSWORD_REQUIRED =
+            Reply.of(535, "5.7.8", "Authentication failed: this account requires an app password");
+    /** The login throttle refuses attempts for now (too many failures from this address or for this account). */
+    public static final Reply AUTH_THROTTLED = Reply.of(454, "4.7.0", "Too many failed logins, try again later");
     /** RFC 4954 §4: the client cancelled the exchange with "*". */
     public static final Reply AUTH_CANCELLED = Reply.of(501, "5.7.0", "Authentication cancelled");
     /** RFC 4954 §4: a response that is not valid base64. */
@@ -120,6 +134,8 @@ public final class Replies {
     public static final Reply INVALID_ARGUMENTS = Reply.of(501, "5.5.4", "Invalid command arguments");
     public static final Reply NOT_IMPLEMENTED = Reply.of(502, "5.5.1", "Command not implemented");
     public static final Reply BAD_SEQUENCE = Reply.of(503, "5.5.1", "Bad sequence of commands");
+    /** RFC 5321 §4.1.4: a session starts with EHLO or HELO. */
+    public static final Reply SEND_HELLO_FIRST = Reply.of(503, "5.5.1", "Send EHLO or HELO first");
     public static final Reply NEED_MAIL = Reply.of(503, "5.5.1", "Need MAIL command first");
     public static final Reply NEED_RCPT = Reply.of(503, "5.5.1", "Need RCPT command first");
     public static final Reply NESTED_MAIL = Reply.of(503, "5.5.1", "Sender already specified");
@@ -156,6 +172,10 @@ public final class Replies {
     public static final Reply POLICY_REJECTED = Reply.of(550, "5.7.1", "Rejected by policy");
     /** Submission: the authenticated user may not send as this address. */
     public static final Reply SENDER_NOT_ALLOWED = Reply.of(553, "5.7.1", "Sender address not allowed");
+    /** A sender address this server cannot carry (e.g. an address literal, or a quoted local part with spaces). */
+    public static final Reply SENDER_NOT_SUPPORTED = Reply.of(553, "5.1.7", "Sender address form not supported");
+    /** A recipient address this server cannot carry (an address literal, a quoted local part with spaces). */
+    public static final Reply RECIPIENT_NOT_SUPPORTED = Reply.of(553, "5.1.3", "Recipient address form not supported");
     public static final Reply TOO_MANY_RECIPIENTS = Reply.of(452, "4.5.3", "Too many recipients");
     public static final Reply MAILBOX_FULL = Reply.of(452, "4.2.2", "Mailbox full");
     public static final Reply NO_VALID_RECIPIENTS = Reply.of(554, "5.5.1", "No valid recipients");

@@ -78,6 +78,16 @@ class RepliesTest {
         expected.put("TRANSACTION_FAILED", "554 5.0.0");
         expected.put("TEMPORARY_FAILURE", "451 4.3.0");
         expected.put("MAILBOX_BUSY", "450 4.2.1");
+        expected.put("TOO_MANY_COMMANDS", "421 4.7.0");
+        expected.put("AUTH_INVALID_RESPONSE", "501 5.5.2");
+        expected.put("AUTH_NOT_AVAILABLE", "503 5.5.1");
+        expected.put("AUTH_ACCOUNT_DISABLED", "535 5.7.8");
+        expected.put("AUTH_PROTOCOL_DISABLED", "535 5.7.8");
+        expected.put("AUTH_APP_PASSWORD_REQUIRED", "535 5.7.8");
+        expected.put("AUTH_THROTTLED", "454 4.7.0");
+        expected.put("SEND_HELLO_FIRST", "503 5.5.1");
+        expected.put("SENDER_NOT_SUPPORTED", "553 5.1.7");
+        expected.put("RECIPIENT_NOT_SUPPORTED", "553 5.1.3");
         Map<String, String> actual = new LinkedHashMap<>();
         constants().forEach((name, reply) -> actual.put(name, reply.status()));
         assertThat(actual).containsExactlyInAnyOrderEntriesOf(expected);

@@ -50,9 +50,10 @@ public class ImapServer implements ProtocolServer {
 
     @Inject
     public ImapServer(Directory directory, MailboxStore store, BlobStore blobs, MailboxEvents events, MessageParser parser,
-                      SSLContext tls) {
+                      LoginThrottle throttle, SSLContext tls) {
+        // the throttle is the one shared bean, so failures count across SMTP, IMAP and POP3
         this(ImapSettings.from(ConfigProvider.getConfig()),
-                new ImapBackend(directory, store, blobs, events, parser, LoginThrottle.withDefaults(), Clock.systemUTC()), tls);
+                new ImapBackend(directory, store, blobs, events, parser, throttle, Clock.systemUTC()), tls);
     }
 
     public ImapServer(ImapSettings settings, ImapBackend backend, SSLContext tls) {

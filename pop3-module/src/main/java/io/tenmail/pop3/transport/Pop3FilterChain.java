@@ -39,9 +39,15 @@ final class Pop3FilterChain {
         return chain;
     }
 
-    /** A server-side TLS filter that does not resolve the client's address. */
+    /**
+     * A server-side TLS filter on MINA's blocking pipeline (SSLHandlerG0). The default non-blocking
+     * one (G1) forwards encrypted records outside its lock, so records written by an executor thread
+     * and flushed by the I/O thread's acknowledgements can overtake each other: the client sees a
+     * "tag mismatch" in the middle of a large RETR. G0 wraps and forwards under one lock, in order,
+     * and fires SECURED before it forwards data received behind the handshake.
+     */
     static SslFilter tlsFilter(SSLContext tls) {
-        return new SslFilter(tls) {
+        SslFilter filter = new SslFilter(tls) {
             @Override
             protected SSLEngine createEngine(IoSession session, InetSocketAddress address) {
                 // MINA passes the peer's host name as a session-cache hint, and getHostName() is a
@@ -49,5 +55,7 @@ final class Pop3FilterChain {
                 return super.createEngine(session, null);
             }
         };
+        filter.setUseNonBlockingPipeline(false);
+        return filter;
     }
 }

@@ -15,9 +15,12 @@ import org.apache.mina.filter.ssl.SslEvent;
  *
  * <p>STLS, RFC 2595 §4: {@link #beginTls} (called by the connection, on an executor thread,
  * before the TLS filter goes in) discards the partial line and everything received from then on
- * until the TLS filter reports {@link SslEvent#SECURED}, and starts a new epoch; lines of older
- * epochs that are already on their way to the executor are dropped by the connection. So no
- * command sent in plain text after STLS is ever run, whichever thread gets there first.
+ * until the handshake is complete ({@link IoSession#isSecured()}, or the {@link SslEvent#SECURED}
+ * event, whichever is seen first), and starts a new epoch; lines of older epochs that are already
+ * on their way to the executor are dropped by the connection. Plain text that was already past the
+ * TLS filter's place when it went in arrives before the handshake can complete (the client cannot
+ * finish it before reading our {@code +OK}), so it is discarded too. No command sent in plain text
+ * after STLS is ever run, whichever thread gets there first.
  */
 final class Pop3LineFilter extends IoFilterAdapter {
     private static final AttributeKey STATE = new AttributeKey(Pop3LineFilter.class, "lines");
@@ -55,9 +58,14 @@ final class Pop3LineFilter extends IoFilterAdapter {
         State state = state(session);
         synchronized (state) {
             if (state.discarding) {
-                state.discardedOctets += buffer.remaining();
-                buffer.position(buffer.limit());
-                return;
+                if (!session.isSecured()) {
+                    state.discardedOctets += buffer.remaining();
+                    buffer.position(buffer.limit());
+                    return;
+                }
+                // decrypted data can come before the SECURED event (SslFilter's non-blocking
+                // pipeline forwards received data first); the session's secured flag is set before either
+                tlsUp(state);
             }
             long epoch = state.epoch;
             // the executor filter only queues the line: no blocking under this monitor
@@ -70,11 +78,15 @@ final class Pop3LineFilter extends IoFilterAdapter {
         if (event == SslEvent.SECURED) {
             State state = state(session);
             synchronized (state) {
-                state.discarding = false;
-                state.assembler.clear();
+                if (state.discarding) tlsUp(state);
             }
         }
         super.event(next, session, event);
+    }
+
+    private static void tlsUp(State state) {
+        state.discarding = false;
+        state.assembler.clear();
     }
 
     /**

@@ -37,6 +37,7 @@ final class TopCommand implements Pop3CommandHandler {
         if (message.isEmpty()) return MessageNumbers.notVisible(maildrop, number);
         InputStream content = MessageBlobs.open(blobs, message.get());
         if (content == null) return Replies.CONTENT_UNAVAILABLE;
+        session.toppedOne();
         return new MessageContent(Replies.TOP_FOLLOWS, content, lines);
     }
 }

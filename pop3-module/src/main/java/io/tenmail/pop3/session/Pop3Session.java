@@ -46,6 +46,7 @@ public final class Pop3Session {
     private MaildropLock lock;
     private Maildrop maildrop;
     private int retrieved;
+    private int topped;
     private int removed;
 
     public Pop3Session(Connection connection) {
@@ -170,6 +171,15 @@ public final class Pop3Session {
 
     public int retrieved() {
         return retrieved;
+    }
+
+    /** A TOP was answered (some clients, fetchmail among them, download with TOP instead of RETR). */
+    public void toppedOne() {
+        topped++;
+    }
+
+    public int topped() {
+        return topped;
     }
 
     /** QUIT in TRANSACTION: RFC 1939 §6, TRANSACTION to UPDATE. */

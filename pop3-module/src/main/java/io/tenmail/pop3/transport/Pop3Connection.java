@@ -212,8 +212,8 @@ final class Pop3Connection {
         long discarded = Pop3LineFilter.discardedOctets(io);
         long millis = (System.nanoTime() - openedNanos) / 1_000_000;
         if (session.isLoggedIn()) {
-            log.info("session end user={} state={} retrieved={} deleted={} reason={} ms={}", session.principal().address(),
-                    session.state(), session.retrieved(), session.removedCount(), endReason, millis);
+            log.info("session end user={} state={} retrieved={} top={} deleted={} reason={} ms={}", session.principal().address(),
+                    session.state(), session.retrieved(), session.topped(), session.removedCount(), endReason, millis);
         } else {
             log.info("session end state={} reason={} ms={}{}", session.state(), endReason, millis,
                     discarded > 0 ? " discarded-after-stls=" + discarded : "");

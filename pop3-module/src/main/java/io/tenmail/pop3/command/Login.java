@@ -54,10 +54,11 @@ final class Login {
      */
     Reply logIn(Pop3Session session, String user, String secret, String mechanism) throws StoreException {
         InetAddress client = session.client();
+        String logged = printable(user);
         LoginThrottle.Verdict verdict = throttle.check(client, user);
         if (!verdict.allowed()) {
             session.abandonLogin();
-            log.info("login user={} mechanism={} result=throttled retry-after-ms={}", user, mechanism, verdict.retryAfter().toMillis());
+            log.info("login user={} mechanism={} result=throttled retry-after-ms={}", logged, mechanism, verdict.retryAfter().toMillis());
             return Replies.throttled(verdict.retryAfter());
         }
 
@@ -66,7 +67,7 @@ final class Login {
             result = directory.authenticate(user, secret, Protocol.POP3, client);
         } catch (StoreException e) {
             session.abandonLogin();
-            log.info("login user={} mechanism={} result=unavailable reason={}", user, mechanism, e.reason());
+            log.info("login user={} mechanism={} result=unavailable reason={}", logged, mechanism, e.reason());
             throw e;
         }
         if (!result.succeeded()) return refused(session, user, mechanism, result.failure());
@@ -76,7 +77,7 @@ final class Login {
         Optional<MaildropLock> lock = locks.tryLock(principal.account());
         if (lock.isEmpty()) {
             session.abandonLogin();
-            log.info("login user={} mechanism={} result=in-use", user, mechanism);
+            log.info("login user={} mechanism={} result=in-use", logged, mechanism);
             return Replies.MAILDROP_IN_USE;
         }
         Maildrop maildrop;
@@ -85,11 +86,11 @@ final class Login {
         } catch (StoreException | RuntimeException e) {
             lock.get().close();
             session.abandonLogin();
-            log.info("login user={} mechanism={} result=maildrop-unavailable", user, mechanism);
+            log.info("login user={} mechanism={} result=maildrop-unavailable", logged, mechanism);
             throw e;
         }
         session.loggedIn(principal, lock.get(), maildrop);
-        log.info("login user={} mechanism={} result=ok messages={} octets={}", user, mechanism,
+        log.info("login user={} mechanism={} result=ok messages={} octets={}", logged, mechanism,
                 maildrop.visibleCount(), maildrop.visibleOctets());
         return Replies.loggedIn(maildrop.visibleCount(), maildrop.visibleOctets());
     }
@@ -98,7 +99,7 @@ final class Login {
     Reply refuse(Pop3Session session, String user, String mechanism, String why) {
         throttle.failed(session.client(), user);
         int failures = session.loginFailed();
-        log.info("login user={} mechanism={} result={}", user, mechanism, why);
+        log.info("login user={} mechanism={} result={}", printable(user), mechanism, why);
         closeAfterTooMany(session, failures);
         return Replies.PROXY_LOGIN_REFUSED;
     }
@@ -106,7 +107,7 @@ final class Login {
     private Reply refused(Pop3Session session, String user, String mechanism, AuthResult.Failure failure) {
         throttle.failed(session.client(), user);
         int failures = session.loginFailed();
-        log.info("login user={} mechanism={} result={}", user, mechanism, failure.name().toLowerCase(Locale.ROOT));
+        log.info("login user={} mechanism={} result={}", printable(user), mechanism, failure.name().toLowerCase(Locale.ROOT));
         closeAfterTooMany(session, failures);
         return switch (failure) {
             case DISABLED -> Replies.ACCOUNT_DISABLED;
@@ -114,6 +115,16 @@ final class Login {
             case APP_PASSWORD_REQUIRED -> Replies.APP_PASSWORD_REQUIRED;
             case BAD_CREDENTIALS, NONE -> Replies.AUTH_FAILED;
         };
+    }
+
+    /** The user name for a log line: a SASL identity may hold any character but NUL, line breaks included. */
+    static String printable(String user) {
+        StringBuilder sb = new StringBuilder(Math.min(user.length(), 100));
+        for (int i = 0; i < user.length() && sb.length() < 100; i++) {
+            char c = user.charAt(i);
+            sb.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return sb.toString();
     }
 
     private static void closeAfterTooMany(Pop3Session session, int failures) {

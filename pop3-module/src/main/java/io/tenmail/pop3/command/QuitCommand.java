@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * QUIT, RFC 1939 §4 and §6. In AUTHORIZATION it just ends the session. In TRANSACTION it enters
  * UPDATE and removes the marked messages: one {@link MailboxStore#delete} per mailbox, each atomic
- * (INBOX alone unless Junk is included). Arguments are ignored: a client that says goodbye should
- * not be kept.
+ * (INBOX alone unless Junk is included), then releases the maildrop lock. Arguments are ignored: a
+ * client that says goodbye should not be kept.
  */
 final class QuitCommand implements Pop3CommandHandler {
     private static final Logger log = LoggerFactory.getLogger(QuitCommand.class);
@@ -55,6 +55,8 @@ final class QuitCommand implements Pop3CommandHandler {
             }
         }
         session.removed(removed);
+        // RFC 1939 §6: the lock goes before the reply, so a client that reconnects at once is not IN-USE
+        session.release();
         return failed ? Replies.DELETED_SOME_FAILED : Replies.byeAfterUpdate(removed);
     }
 }

@@ -227,6 +227,17 @@ class ConversationsIT {
     }
 
     @Test
+    void aClientThatReconnectsRightAfterQuitIsNotInUse() throws Exception {
+        Account vera = fixture.account("vera");
+        fixture.deliver(vera, Pop3Fixture.message("again", "again\r\n"));
+        for (int i = 0; i < 5; i++) {
+            try (Pop3Client client = loggedIn(vera)) {
+                assertThat(client.command("QUIT")).startsWith("+OK");
+            }
+        }
+    }
+
+    @Test
     void messagesDeliveredAfterLoginWaitForTheNextSession() throws Exception {
         Account ivy = fixture.account("ivy");
         fixture.deliver(ivy, Pop3Fixture.message("before", "b\r\n"));

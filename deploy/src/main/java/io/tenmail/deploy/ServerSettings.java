@@ -1,6 +1,7 @@
 package io.tenmail.deploy;
 
 import io.tenmail.admin.AdminSettings;
+import io.tenmail.pop3.Pop3Settings;
 import io.tenmail.protocol.ListenerSpec;
 import io.tenmail.protocol.TlsMode;
 import io.tenmail.protocol.tls.TlsSettings;
@@ -42,8 +43,8 @@ public record ServerSettings(Path dataDir, String hostname, String bindAddress, 
     public static final String SMTPS_PORT = "tenmail.smtps.port";
     public static final String IMAP_PORT = "tenmail.imap.port";
     public static final String IMAPS_PORT = "tenmail.imaps.port";
-    public static final String POP3_PORT = "tenmail.pop3.port";
-    public static final String POP3S_PORT = "tenmail.pop3s.port";
+    public static final String POP3_PORT = Pop3Settings.PORT_KEY;
+    public static final String POP3S_PORT = Pop3Settings.TLS_PORT_KEY;
     public static final String HTTP_PORT = AdminSettings.PORT_KEY;
     public static final String DB_URL = "tenmail.db.url";
     public static final String DB_USER = "tenmail.db.user";
@@ -61,7 +62,7 @@ public record ServerSettings(Path dataDir, String hostname, String bindAddress, 
 
     /** The listening ports; each key's default is the IANA port of the service. */
     public record Ports(int smtp, int submission, int smtps, int imap, int imaps, int pop3, int pop3s, int http) {
-        public static final Ports DEFAULTS = new Ports(25, 587, 465, 143, 993, 110, 995, 8080);
+        public static final Ports DEFAULTS = new Ports(25, 587, 465, 143, 993, Pop3Settings.DEFAULT_PORT, Pop3Settings.DEFAULT_TLS_PORT, 8080);
     }
 
     /**

@@ -54,8 +54,10 @@ public class Pop3Server implements ProtocolServer {
     }
 
     @Inject
-    public Pop3Server(Config config, Directory directory, MailboxStore store, BlobStore blobs, SSLContext tls) {
-        this(Pop3Settings.from(config), directory, store, blobs, tls, LoginThrottle.withDefaults());
+    public Pop3Server(Config config, Directory directory, MailboxStore store, BlobStore blobs, SSLContext tls,
+                      LoginThrottle throttle) {
+        // the throttle is the one shared bean, so failures count across SMTP, IMAP and POP3
+        this(Pop3Settings.from(config), directory, store, blobs, tls, throttle);
     }
 
     public Pop3Server(Pop3Settings settings, Directory directory, MailboxStore store, BlobStore blobs, SSLContext tls,

@@ -1,5 +1,6 @@
 package io.tenmail.imap;
 
+import io.tenmail.protocol.SettingValues;
 import io.tenmail.imap.wire.ReaderLimits;
 import io.tenmail.protocol.ListenerSpec;
 import io.tenmail.protocol.TlsMode;
@@ -62,18 +63,19 @@ public record ImapSettings(String bindAddress, int imapPort, int imapsPort, bool
                 ReaderLimits.DEFAULT, 8, "localhost");
     }
 
-    /** Reads and validates the keys; throws IllegalArgumentException naming the bad key. */
+    /** Reads and validates the keys; an {@code InvalidSettingException} names a bad key. */
     public static ImapSettings from(Config config) {
-        String bind = config.getOptionalValue(BIND_ADDRESS, String.class).filter(s -> !s.isBlank()).orElse("0.0.0.0");
-        String hostname = config.getOptionalValue(HOSTNAME, String.class).filter(s -> !s.isBlank()).orElse("localhost");
-        int imap = port(config, IMAP_PORT, 143);
-        int imaps = port(config, IMAPS_PORT, 993);
-        boolean loopback = config.getOptionalValue(ALLOW_PLAINTEXT_ON_LOOPBACK, Boolean.class).orElse(true);
-        long login = longValue(config, LOGIN_TIMEOUT, 120, 1, 86_400);
-        long idle = longValue(config, IDLE_TIMEOUT, 1800, 1800, 7 * 86_400);
-        long maxMessage = longValue(config, MAX_MESSAGE_SIZE, ReaderLimits.DEFAULT.maxLiteralOctets(), 1024, 2L * 1024 * 1024 * 1024);
-        long maxLine = longValue(config, MAX_LINE, ReaderLimits.DEFAULT.maxLineOctets(), 1024, 16 * 1024 * 1024);
-        int threads = (int) longValue(config, WORKER_THREADS, Math.max(8, Runtime.getRuntime().availableProcessors() * 4), 1, 1024);
+        SettingValues values = new SettingValues(config);
+        String bind = values.address(BIND_ADDRESS, "0.0.0.0");
+        String hostname = values.raw(HOSTNAME).orElse("localhost");
+        int imap = values.integer(IMAP_PORT, 143, 0, 65535);
+        int imaps = values.integer(IMAPS_PORT, 993, 0, 65535);
+        boolean loopback = values.bool(ALLOW_PLAINTEXT_ON_LOOPBACK, true);
+        long login = values.longValue(LOGIN_TIMEOUT, 120, 1, 86_400);
+        long idle = values.longValue(IDLE_TIMEOUT, 1800, 1800, 7 * 86_400);
+        long maxMessage = values.longValue(MAX_MESSAGE_SIZE, ReaderLimits.DEFAULT.maxLiteralOctets(), 1024, 2L * 1024 * 1024 * 1024);
+        long maxLine = values.longValue(MAX_LINE, ReaderLimits.DEFAULT.maxLineOctets(), 1024, 16 * 1024 * 1024);
+        int threads = values.integer(WORKER_THREADS, Math.max(8, Runtime.getRuntime().availableProcessors() * 4), 1, 1024);
         ReaderLimits d = ReaderLimits.DEFAULT;
         ReaderLimits limits = new ReaderLimits((int) maxLine, maxMessage, d.maxStringLiteralOctets(), d.maxLiterals(),
                 d.maxNesting(), d.literalMinus());
@@ -81,22 +83,6 @@ public record ImapSettings(String bindAddress, int imapPort, int imapsPort, bool
                 threads, hostname);
     }
 
-    private static int port(Config config, String key, int fallback) {
-        return (int) longValue(config, key, fallback, -1, 65535);
-    }
-
-    private static long longValue(Config config, String key, long fallback, long min, long max) {
-        String raw = config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty()).orElse(null);
-        if (raw == null) return fallback;
-        long value;
-        try {
-            value = Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, was \"" + raw + "\"");
-        }
-        if (value < min || value > max) throw new IllegalArgumentException(key + " must be " + min + "-" + max + ", was " + value);
-        return value;
-    }
 
     /** The STARTTLS listener, if enabled. */
     public ListenerSpec imapListener() {

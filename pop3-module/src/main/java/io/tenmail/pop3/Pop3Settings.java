@@ -1,13 +1,10 @@
 package io.tenmail.pop3;
 
+import io.tenmail.protocol.SettingValues;
 import org.eclipse.microprofile.config.Config;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The POP3 server's settings, read from the configuration once at start-up ({@link #from}) and
@@ -74,45 +71,14 @@ public record Pop3Settings(String bindAddress, int port, int tlsPort, boolean al
      * are ours.
      */
     public static Pop3Settings from(Config config) {
-        String bindAddress = string(config, BIND_ADDRESS_KEY).orElse(DEFAULT_BIND_ADDRESS);
-        try {
-            InetAddress.getByName(bindAddress);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException(BIND_ADDRESS_KEY + " must be an IP address of this machine, was \"" + bindAddress + "\"");
-        }
+        SettingValues values = new SettingValues(config);
         return new Pop3Settings(
-                bindAddress,
-                integer(config, PORT_KEY, DEFAULT_PORT, 1, 65535),
-                integer(config, TLS_PORT_KEY, DEFAULT_TLS_PORT, 1, 65535),
-                bool(config, ALLOW_PLAINTEXT_ON_LOOPBACK_KEY, true),
-                bool(config, INCLUDE_JUNK_KEY, false),
-                Duration.ofSeconds(integer(config, IDLE_TIMEOUT_KEY, (int) DEFAULT_IDLE_TIMEOUT.toSeconds(), 1, 86_400)),
-                integer(config, WORKER_THREADS_KEY, DEFAULT_WORKER_THREADS, 1, 1024));
-    }
-
-    private static Optional<String> string(Config config, String key) {
-        return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
-    }
-
-    private static int integer(Config config, String key, int defaultValue, int min, int max) {
-        Optional<String> raw = string(config, key);
-        if (raw.isEmpty()) return defaultValue;
-        try {
-            int value = Integer.parseInt(raw.get());
-            if (value >= min && value <= max) return value;
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(key + " must be a whole number from " + min + " to " + max + ", was \"" + raw.get() + "\"");
-    }
-
-    private static boolean bool(Config config, String key, boolean defaultValue) {
-        Optional<String> raw = string(config, key);
-        if (raw.isEmpty()) return defaultValue;
-        return switch (raw.get().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(key + " must be true or false, was \"" + raw.get() + "\"");
-        };
+                values.address(BIND_ADDRESS_KEY, DEFAULT_BIND_ADDRESS),
+                values.integer(PORT_KEY, DEFAULT_PORT, 1, 65535),
+                values.integer(TLS_PORT_KEY, DEFAULT_TLS_PORT, 1, 65535),
+                values.bool(ALLOW_PLAINTEXT_ON_LOOPBACK_KEY, true),
+                values.bool(INCLUDE_JUNK_KEY, false),
+                Duration.ofSeconds(values.integer(IDLE_TIMEOUT_KEY, (int) DEFAULT_IDLE_TIMEOUT.toSeconds(), 1, 86_400)),
+                values.integer(WORKER_THREADS_KEY, DEFAULT_WORKER_THREADS, 1, 1024));
     }
 }

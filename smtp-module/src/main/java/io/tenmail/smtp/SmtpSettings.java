@@ -1,6 +1,7 @@
 package io.tenmail.smtp;
 
 import io.tenmail.protocol.InvalidSettingException;
+import io.tenmail.protocol.SettingValues;
 import io.tenmail.protocol.ListenerSpec;
 import io.tenmail.smtp.session.ListenerRole;
 import io.tenmail.smtp.wire.CommandLineDecoder;
@@ -208,37 +209,30 @@ public record SmtpSettings(String hostname, String bindAddress, int mxPort, int 
         require(port >= 0 && port <= 65535, key, "must be a port number from 1 to 65535, was " + port);
     }
 
-    /** Typed reads whose errors name the key and the value. */
+    /** Typed reads whose errors name the key and the value: the shared ones, and SMTP's own. */
     private record Values(Config config) {
+        private SettingValues common() {
+            return new SettingValues(config);
+        }
 
         Optional<String> raw(String key) {
-            return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
+            return common().raw(key);
         }
 
         int integer(String key, int defaultValue, int min, int max) {
-            return (int) longValue(key, defaultValue, min, max);
+            return common().integer(key, defaultValue, min, max);
         }
 
         long longValue(String key, long defaultValue, long min, long max) {
-            Optional<String> raw = raw(key);
-            if (raw.isEmpty()) return defaultValue;
-            try {
-                long value = Long.parseLong(raw.get());
-                if (value >= min && value <= max) return value;
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new InvalidSettingException(key, key + " must be a whole number from " + min + " to " + max + ", was \"" + raw.get() + "\"");
+            return common().longValue(key, defaultValue, min, max);
         }
 
         boolean bool(String key, boolean defaultValue) {
-            Optional<String> raw = raw(key);
-            if (raw.isEmpty()) return defaultValue;
-            return switch (raw.get().toLowerCase(Locale.ROOT)) {
-                case "true", "yes", "on" -> true;
-                case "false", "no", "off" -> false;
-                default -> throw new InvalidSettingException(key, key + " must be true or false, was \"" + raw.get() + "\"");
-            };
+            return common().bool(key, defaultValue);
+        }
+
+        String address(String key, String defaultValue) {
+            return common().address(key, defaultValue);
         }
 
         Optional<Path> path(String key) {
@@ -259,16 +253,6 @@ public record SmtpSettings(String hostname, String bindAddress, int mxPort, int 
             return name;
         }
 
-        String address(String key, String defaultValue) {
-            Optional<String> raw = raw(key);
-            if (raw.isEmpty()) return defaultValue;
-            try {
-                InetAddress.getByName(raw.get());
-                return raw.get();
-            } catch (UnknownHostException | SecurityException e) {
-                throw new InvalidSettingException(key, key + " must be an IP address of this machine, was \"" + raw.get() + "\"");
-            }
-        }
 
         EmailAddress mailAddress(String key, String defaultValue) {
             String value = raw(key).orElse(defaultValue);

@@ -163,6 +163,17 @@ public final class SmtpClient implements AutoCloseable {
     }
 
     /** True if the server closed the connection (reads the end of the stream within the timeout). */
+    /** Everything the server sends until it closes the connection or goes quiet for the timeout. */
+    public String receivedUntilClosedOrQuiet() {
+        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+        try {
+            for (int b = in.read(); b != -1; b = in.read()) got.write(b);
+        } catch (IOException e) {
+            // closed, reset or quiet: what arrived so far is the answer
+        }
+        return got.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
     public boolean closedByServer() throws IOException {
         try {
             while (true) {

@@ -45,7 +45,10 @@ class StartTlsIT {
             c.hello();
             assertThat(c.cmd("STARTTLS")).startsWith("220 2.0.0");
             c.sendRaw("MAIL FROM:<evil@attacker.test>\r\n");
-            assertThat(c.closedByServer()).isTrue();
+            // Depending on timing the bytes either reach the TLS engine (handshake fails, the
+            // server closes) or are discarded as pipelined after STARTTLS (the server waits for a
+            // ClientHello). Either way they are never answered as a command.
+            assertThat(c.receivedUntilClosedOrQuiet()).doesNotContain("250");
         }
         try (SmtpClient c = SmtpClient.connect(mail.port(ListenerRole.MX))) {
             assertThat(c.hello().get(0)).startsWith("250-");

@@ -1,7 +1,7 @@
 package io.tenmail.imap.transport;
 
 import org.apache.mina.core.filterchain.DefaultIoFilterChainBuilder;
-import io.tenmail.protocol.transport.ServerTlsFilter;
+import org.apache.mina.filter.ssl.SslFilter;
 
 import javax.net.ssl.SSLContext;
 
@@ -18,7 +18,7 @@ public final class ImapFilterChain {
 
     public static DefaultIoFilterChainBuilder build(SSLContext tls, boolean implicitTls) {
         DefaultIoFilterChainBuilder chain = new DefaultIoFilterChainBuilder();
-        if (implicitTls) chain.addFirst(MinaConnection.TLS_FILTER, new ServerTlsFilter(tls));
+        if (implicitTls) chain.addFirst(MinaConnection.TLS_FILTER, new SslFilter(tls));
         return chain;
     }
 }

@@ -6,7 +6,6 @@ import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.core.write.DefaultWriteRequest;
 import org.apache.mina.filter.ssl.DisableEncryptWriteRequest;
-import io.tenmail.protocol.transport.ServerTlsFilter;
 import org.apache.mina.filter.ssl.SslFilter;
 
 import javax.net.ssl.SSLContext;
@@ -40,7 +39,7 @@ final class MinaConnection implements Connection {
 
     @Override
     public void startTls(byte[] cleartext) {
-        session.getFilterChain().addFirst(TLS_FILTER, new ServerTlsFilter(tls));
+        session.getFilterChain().addFirst(TLS_FILTER, new SslFilter(tls));
         // MINA's SslFilter passes this one write through unencrypted
         session.getFilterChain().fireFilterWrite(new CleartextWrite(IoBuffer.wrap(cleartext)));
     }

@@ -2,11 +2,13 @@ package io.tenmail.pop3.transport;
 
 import io.tenmail.pop3.wire.Pop3CommandLine;
 import org.apache.mina.core.filterchain.DefaultIoFilterChainBuilder;
+import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.executor.ExecutorFilter;
-import io.tenmail.protocol.transport.ServerTlsFilter;
 import org.apache.mina.filter.ssl.SslFilter;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;
 
 /**
@@ -37,7 +39,23 @@ final class Pop3FilterChain {
         return chain;
     }
 
+    /**
+     * A server-side TLS filter on MINA's blocking pipeline (SSLHandlerG0). The default non-blocking
+     * one (G1) forwards encrypted records outside its lock, so records written by an executor thread
+     * and flushed by the I/O thread's acknowledgements can overtake each other: the client sees a
+     * "tag mismatch" in the middle of a large RETR. G0 wraps and forwards under one lock, in order,
+     * and fires SECURED before it forwards data received behind the handshake.
+     */
     static SslFilter tlsFilter(SSLContext tls) {
-        return new ServerTlsFilter(tls);
+        SslFilter filter = new SslFilter(tls) {
+            @Override
+            protected SSLEngine createEngine(IoSession session, InetSocketAddress address) {
+                // MINA passes the peer's host name as a session-cache hint, and getHostName() is a
+                // reverse DNS lookup on the I/O thread; a server has no use for the hint
+                return super.createEngine(session, null);
+            }
+        };
+        filter.setUseNonBlockingPipeline(false);
+        return filter;
     }
 }

@@ -6,7 +6,6 @@ import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.core.write.WriteRequest;
 import org.apache.mina.filter.FilterEvent;
-import io.tenmail.protocol.transport.ServerTlsFilter;
 import org.apache.mina.filter.ssl.SslFilter;
 
 import javax.net.ssl.SSLContext;
@@ -21,7 +20,7 @@ import java.util.Objects;
  * came out of the TLS layer carries the mark, so the session can tell the two apart whatever the
  * timing. The context's engines allow only TLS 1.2 and 1.3 ({@code TlsContextFactory}).
  */
-final class TlsFilter extends ServerTlsFilter {
+final class TlsFilter extends SslFilter {
 
     /** Application data the TLS layer decrypted. */
     record Decrypted(IoBuffer buffer) {
@@ -31,7 +30,7 @@ final class TlsFilter extends ServerTlsFilter {
     }
 
     TlsFilter(SSLContext context) {
-        super(context);
+        super(context, true);
     }
 
     @Override

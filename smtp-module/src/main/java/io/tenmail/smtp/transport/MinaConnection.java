@@ -4,6 +4,8 @@ import io.tenmail.smtp.session.SmtpConnection;
 import io.tenmail.smtp.session.TlsInfo;
 import io.tenmail.smtp.wire.Reply;
 import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.write.DefaultWriteRequest;
+import org.apache.mina.filter.ssl.DisableEncryptWriteRequest;
 import org.apache.mina.core.session.IoSession;
 
 import javax.net.ssl.SSLSession;
@@ -77,10 +79,22 @@ final class MinaConnection implements SmtpConnection {
 
     @Override
     public void startTls() {
-        // the write passes the chain now, before the filter exists: the 220 leaves in clear text
-        flush();
+        // The filter goes in before the 220 leaves, so a ClientHello sent the moment the client
+        // reads the 220 always meets it (it used to race the insertion and be discarded as clear
+        // text); the 220 itself passes the new filter unencrypted.
         tlsStarted = true;
         io.getFilterChain().addFirst(TLS_FILTER, tlsFilter);
+        if (pending.size() > 0 && !io.isClosing()) {
+            io.getFilterChain().fireFilterWrite(new CleartextWrite(IoBuffer.wrap(pending.toByteArray())));
+        }
+        pending.reset();
+    }
+
+    /** A write that MINA's SslFilter passes through without encrypting it. */
+    private static final class CleartextWrite extends DefaultWriteRequest implements DisableEncryptWriteRequest {
+        CleartextWrite(Object message) {
+            super(message);
+        }
     }
 
     @Override

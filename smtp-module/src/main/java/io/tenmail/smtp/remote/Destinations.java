@@ -18,14 +18,15 @@ import java.util.Optional;
 final class Destinations {
     /** Addresses tried per attempt, like Postfix's smtp_mx_address_limit. */
     static final int MAX_NEXT_HOPS = 5;
-    static final int SMTP_PORT = 25;
 
     private final RouteTable routes;
     private final MxResolver mx;
     private final TlsPolicy mxTls;
     private final SmartHost smartHost;
+    private final int port;
 
-    Destinations(RouteTable routes, MxResolver mx, TlsPolicy mxTls, SmartHost smartHost) {
+    Destinations(RouteTable routes, MxResolver mx, TlsPolicy mxTls, SmartHost smartHost, int port) {
+        this.port = port;
         this.routes = routes;
         this.mx = mx;
         this.mxTls = mxTls;
@@ -35,7 +36,7 @@ final class Destinations {
     Destination resolve(String domain) throws DeliveryException {
         Optional<RouteTable.Route> route = routes.routeFor(domain);
         if (route.isEmpty()) {
-            return new Destination(domain, mx.nextHops(domain, SMTP_PORT, MAX_NEXT_HOPS), mxTls, false, Optional.empty());
+            return new Destination(domain, mx.nextHops(domain, port, MAX_NEXT_HOPS), mxTls, false, Optional.empty());
         }
         List<NextHop> hops = new ArrayList<>();
         String lastError = "";

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * what the message needs from the next hop (SMTPUTF8, 8BITMIME). Built once per mail.
  *
  * @param reversePath   the sender's address, empty for the null reverse path {@code <>}
- * @param envId         RFC 3461 ENVID, decoded
+ * @param envId         RFC 3461 ENVID in its xtext form (as James's {@code DsnParameters.EnvId} holds it)
  * @param ret           RFC 3461 RET: FULL or HDRS
  * @param recipientDsn  per recipient: NOTIFY and ORCPT, as given at RCPT
  * @param needsSmtpUtf8 RFC 6531: a non-ASCII address, or UTF-8 header fields of a mail received with SMTPUTF8
@@ -56,7 +56,7 @@ record OutboundEnvelope(String reversePath, Optional<String> envId, Optional<Dsn
         if (needsSmtpUtf8 && caps.offers("SMTPUTF8")) cmd.append(" SMTPUTF8");
         if (caps.offers("DSN")) {
             ret.ifPresent(r -> cmd.append(" RET=").append(r.name()));
-            envId.filter(OutboundEnvelope::isAscii).ifPresent(id -> cmd.append(" ENVID=").append(Xtext.encode(id)));
+            envId.filter(OutboundEnvelope::isAscii).ifPresent(id -> cmd.append(" ENVID=").append(id));
         }
         return cmd.toString();
     }

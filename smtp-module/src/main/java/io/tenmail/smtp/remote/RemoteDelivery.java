@@ -95,7 +95,7 @@ public class RemoteDelivery extends GenericMailet {
         }
         workers = Executors.newFixedThreadPool(settings.workerThreads(), threads("remote-delivery-"));
         watchdog = Executors.newSingleThreadScheduledExecutor(threads("remote-delivery-watchdog-"));
-        destinations = new Destinations(settings.routes(), resolver, settings.mxTls(), settings.smartHost());
+        destinations = new Destinations(settings.routes(), resolver, settings.mxTls(), settings.smartHost(), settings.port());
         SessionOpener opener = new SessionOpener(settings.heloName(), settings.timeouts(), tls, watchdog);
         delivery = new DomainDelivery(opener, new MailTransaction(settings.timeouts(), settings.eightBitPolicy()),
                 settings.timeouts(), settings.maxRecipientsPerTransaction());

@@ -31,6 +31,7 @@ import java.util.function.Function;
  * @param routes                      static routes and the smart host
  * @param dnsServers                  DNS servers for MX lookups; empty for the system's
  * @param dnsTimeout                  how long one DNS query may take
+ * @param port                        the port of MX hosts and of route hosts without one (Postfix's smtp_tcp_port)
  * @param mxTls                       TLS towards MX hosts and domain routes
  * @param smartHost                   TLS and credentials towards the smart host
  * @param trustedCertificates         PEM file of certificates trusted for verified TLS; empty for the JDK's CAs
@@ -40,7 +41,7 @@ import java.util.function.Function;
  * @param maxRecipientsPerTransaction RCPTs per transaction (RFC 5321 §4.5.3.1.8: servers take at least 100)
  * @param eightBitPolicy              8-bit mail to a server without 8BITMIME
  */
-public record RemoteDeliverySettings(String heloName, RouteTable routes, List<HostPort> dnsServers, Duration dnsTimeout,
+public record RemoteDeliverySettings(String heloName, RouteTable routes, List<HostPort> dnsServers, Duration dnsTimeout, int port,
                                      TlsPolicy mxTls, SmartHost smartHost, Optional<Path> trustedCertificates,
                                      RetrySchedule retrySchedule, SmtpTimeouts timeouts, int workerThreads,
                                      int maxRecipientsPerTransaction, EightBitPolicy eightBitPolicy) {
@@ -48,6 +49,7 @@ public record RemoteDeliverySettings(String heloName, RouteTable routes, List<Ho
 
     public static final String DNS_RESOLVERS = "tenmail.dns.resolvers";
     public static final String DNS_TIMEOUT = "tenmail.dns.timeout-seconds";
+    public static final String PORT = "tenmail.remote.port";
     public static final String ROUTES = "tenmail.remote.routes";
     public static final String MX_TLS = "tenmail.remote.tls";
     public static final String SMART_HOST_TLS = "tenmail.remote.smart-host.tls";
@@ -82,6 +84,7 @@ public record RemoteDeliverySettings(String heloName, RouteTable routes, List<Ho
         Objects.requireNonNull(retrySchedule, RETRY_SCHEDULE);
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(eightBitPolicy, EIGHT_BIT);
+        if (port < 1 || port > 65535) throw new InvalidSettingException(PORT, PORT + " must be a port number from 1 to 65535");
         if (workerThreads < 1 || workerThreads > 1024) throw new InvalidSettingException(WORKER_THREADS, WORKER_THREADS + " must be from 1 to 1024");
         if (maxRecipientsPerTransaction < 1) throw new InvalidSettingException(MAX_RECIPIENTS, MAX_RECIPIENTS + " must be at least 1");
     }
@@ -91,7 +94,8 @@ public record RemoteDeliverySettings(String heloName, RouteTable routes, List<Ho
         SettingValues v = new SettingValues(config);
         String helo = SmtpSettings.from(config).hostname();
         boolean implicitTls = v.bool(SMART_HOST_IMPLICIT_TLS, false);
-        RouteTable routes = parse(v, ROUTES, "", s -> RouteTable.parse(s, Destinations.SMTP_PORT, implicitTls ? 465 : 587));
+        int port = v.integer(PORT, 25, 1, 65535);
+        RouteTable routes = parse(v, ROUTES, "", s -> RouteTable.parse(s, port, implicitTls ? 465 : 587));
         List<HostPort> dns = parse(v, DNS_RESOLVERS, "", RemoteDeliverySettings::servers);
         TlsPolicy mxTls = parse(v, MX_TLS, "may", TlsPolicy::parse);
         TlsPolicy smartTls = parse(v, SMART_HOST_TLS, "verify", TlsPolicy::parse);
@@ -123,7 +127,7 @@ public record RemoteDeliverySettings(String heloName, RouteTable routes, List<Ho
             default -> throw new IllegalArgumentException("must be send or bounce, was \"" + s + "\"");
         });
         return new RemoteDeliverySettings(helo, routes, dns,
-                Duration.ofSeconds(v.integer(DNS_TIMEOUT, (int) DEFAULT_DNS_TIMEOUT.toSeconds(), 1, 300)), mxTls, smartHost, trusted,
+                Duration.ofSeconds(v.integer(DNS_TIMEOUT, (int) DEFAULT_DNS_TIMEOUT.toSeconds(), 1, 300)), port, mxTls, smartHost, trusted,
                 schedule, timeouts, v.integer(WORKER_THREADS, DEFAULT_WORKER_THREADS, 1, 1024),
                 v.integer(MAX_RECIPIENTS, DEFAULT_MAX_RECIPIENTS, 1, 100_000), eightBit);
     }
@@ -139,6 +143,7 @@ public record RemoteDeliverySettings(String heloName, RouteTable routes, List<Ho
         private RouteTable routes = RouteTable.empty();
         private List<HostPort> dnsServers = List.of();
         private Duration dnsTimeout = DEFAULT_DNS_TIMEOUT;
+        private int port = 25;
         private TlsPolicy mxTls = TlsPolicy.MAY;
         private SmartHost smartHost = SmartHost.standard();
         private Optional<Path> trustedCertificates = Optional.empty();
@@ -155,6 +160,7 @@ public record RemoteDeliverySettings(String heloName, RouteTable routes, List<Ho
         public Builder routes(RouteTable value) { routes = value; return this; }
         public Builder dnsServers(List<HostPort> value) { dnsServers = value; return this; }
         public Builder dnsTimeout(Duration value) { dnsTimeout = value; return this; }
+        public Builder port(int value) { port = value; return this; }
         public Builder mxTls(TlsPolicy value) { mxTls = value; return this; }
         public Builder smartHost(SmartHost value) { smartHost = value; return this; }
         public Builder trustedCertificates(Path value) { trustedCertificates = Optional.of(value); return this; }
@@ -165,7 +171,7 @@ public record RemoteDeliverySettings(String heloName, RouteTable routes, List<Ho
         public Builder eightBitPolicy(EightBitPolicy value) { eightBitPolicy = value; return this; }
 
         public RemoteDeliverySettings build() {
-            return new RemoteDeliverySettings(heloName, routes, dnsServers, dnsTimeout, mxTls, smartHost, trustedCertificates,
+            return new RemoteDeliverySettings(heloName, routes, dnsServers, dnsTimeout, port, mxTls, smartHost, trustedCertificates,
                     retrySchedule, timeouts, workerThreads, maxRecipientsPerTransaction, eightBitPolicy);
         }
     }

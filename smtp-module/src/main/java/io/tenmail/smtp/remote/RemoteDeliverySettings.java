@@ -35,6 +35,7 @@ import java.util.function.Function;
  * @param mxTls                       TLS towards MX hosts and domain routes
  * @param smartHost                   TLS and credentials towards the smart host
  * @param trustedCertificates         PEM file of certificates trusted for verified TLS; empty for the JDK's CAs
+ *                                    (this and the password file: relative paths are relative to the data directory)
  * @param retrySchedule               retry intervals, maximum age, delay notice
  * @param timeouts                    RFC 5321 §4.5.3.2 timeouts
  * @param workerThreads               connections open at once across all mails
@@ -99,14 +100,15 @@ public record RemoteDeliverySettings(String heloName, RouteTable routes, List<Ho
         List<HostPort> dns = parse(v, DNS_RESOLVERS, "", RemoteDeliverySettings::servers);
         TlsPolicy mxTls = parse(v, MX_TLS, "may", TlsPolicy::parse);
         TlsPolicy smartTls = parse(v, SMART_HOST_TLS, "verify", TlsPolicy::parse);
-        Optional<SmtpCredentials> credentials = credentials(v);
+        Optional<Path> dataDir = v.raw(SmtpSettings.DATA_DIR).map(Path::of);
+        Optional<SmtpCredentials> credentials = credentials(v, dataDir);
         SmartHost smartHost;
         try {
             smartHost = new SmartHost(smartTls, implicitTls, credentials);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException(SMART_HOST_TLS, SMART_HOST_TLS + ": " + e.getMessage());
         }
-        Optional<Path> trusted = v.raw(TRUSTED_CERTIFICATES).map(Path::of);
+        Optional<Path> trusted = v.raw(TRUSTED_CERTIFICATES).map(f -> inDataDir(f, dataDir));
         trusted.ifPresent(p -> {
             if (!Files.isReadable(p)) throw new InvalidSettingException(TRUSTED_CERTIFICATES, TRUSTED_CERTIFICATES + " names no readable file: " + p);
         });
@@ -185,6 +187,12 @@ public record RemoteDeliverySettings(String heloName, RouteTable routes, List<Ho
         }
     }
 
+    /** A relative path is relative to the data directory, as for the TLS certificate files. */
+    private static Path inDataDir(String file, Optional<Path> dataDir) {
+        Path path = Path.of(file);
+        return path.isAbsolute() || dataDir.isEmpty() ? path : dataDir.get().resolve(path);
+    }
+
     private static Duration seconds(SettingValues v, String key, Duration defaultValue) {
         return Duration.ofSeconds(v.integer(key, (int) defaultValue.toSeconds(), 1, 86_400));
     }
@@ -198,13 +206,13 @@ public record RemoteDeliverySettings(String heloName, RouteTable routes, List<Ho
     }
 
     /** The smart host's user name and the password from its file (first line; the file should be mode 0600). */
-    private static Optional<SmtpCredentials> credentials(SettingValues v) {
+    private static Optional<SmtpCredentials> credentials(SettingValues v, Optional<Path> dataDir) {
         Optional<String> user = v.raw(SMART_HOST_USERNAME);
         Optional<String> file = v.raw(SMART_HOST_PASSWORD_FILE);
         if (user.isEmpty() && file.isEmpty()) return Optional.empty();
         if (user.isEmpty()) throw new InvalidSettingException(SMART_HOST_USERNAME, SMART_HOST_USERNAME + " is needed with " + SMART_HOST_PASSWORD_FILE);
         if (file.isEmpty()) throw new InvalidSettingException(SMART_HOST_PASSWORD_FILE, SMART_HOST_PASSWORD_FILE + " is needed with " + SMART_HOST_USERNAME);
-        Path path = Path.of(file.get());
+        Path path = inDataDir(file.get(), dataDir);
         try {
             String content = Files.readString(path, StandardCharsets.UTF_8);
             String password = content.lines().findFirst().orElse("");

@@ -128,21 +128,30 @@ public class RemoteDelivery extends GenericMailet {
             running.put(e.getKey(), workers.submit(() -> deliverDomain(e.getKey(), e.getValue(), envelope, content)));
         }
         List<RecipientResult> results = new ArrayList<>();
+        boolean interrupted = false;
         for (Map.Entry<String, Future<List<RecipientResult>>> e : running.entrySet()) {
             try {
+                if (interrupted && !e.getValue().isDone()) {
+                    e.getValue().cancel(true);
+                    DeliveryException stopped = DeliveryException.temporary("451 4.3.0 delivery interrupted (server stopping)");
+                    byDomain.get(e.getKey()).forEach(r -> results.add(RecipientResult.of(r, stopped)));
+                    continue;
+                }
                 results.addAll(e.getValue().get());
             } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-                running.values().forEach(f -> f.cancel(true));
+                // keep what finished (those recipients must not go twice); the rest stays queued
+                interrupted = true;
+                e.getValue().cancel(true);
                 DeliveryException stopped = DeliveryException.temporary("451 4.3.0 delivery interrupted (server stopping)");
-                return recipients.stream().map(r -> RecipientResult.of(r, stopped)).toList();
-            } catch (ExecutionException ee) {
+                byDomain.get(e.getKey()).forEach(r -> results.add(RecipientResult.of(r, stopped)));
+            } catch (ExecutionException | java.util.concurrent.CancellationException ee) {
                 // a bug, not a delivery result: keep the recipients queued rather than lose or bounce them
-                log.error("remote delivery to {} failed unexpectedly", e.getKey(), ee.getCause());
+                log.error("remote delivery to {} failed unexpectedly", e.getKey(), ee.getCause() != null ? ee.getCause() : ee);
                 DeliveryException bug = DeliveryException.temporary("451 4.3.0 internal error delivering to " + e.getKey());
                 byDomain.get(e.getKey()).forEach(r -> results.add(RecipientResult.of(r, bug)));
             }
         }
+        if (interrupted) Thread.currentThread().interrupt();
         return results;
     }
 

@@ -395,6 +395,52 @@ class RemoteDeliveryIT {
         assertThat(mail.getRecipients()).isEmpty();
     }
 
+    @Test
+    void aFailedOpportunisticHandshakeIsFollowedByPlainText() throws Exception {
+        SmtpSink a = sink();
+        a.brokenTls = true;
+        a.extensions = List.of("STARTTLS", "PIPELINING");
+        start(settings("a.test=127.0.0.1:" + a.port()).build());
+        FakeMail mail = mail(MESSAGE, "bob@a.test");
+
+        mailet.service(mail);
+
+        assertThat(a.connections.get()).isEqualTo(2);
+        assertThat(a.messages).singleElement().satisfies(m -> {
+            assertThat(m.tls()).isFalse();
+            assertThat(m.connection()).isEqualTo(2);
+        });
+        assertThat(a.commands.stream().filter(c -> c.equals("STARTTLS"))).hasSize(1);
+    }
+
+    @Test
+    void whenTlsIsRequiredAHostWithoutStartTlsGetsNothing() throws Exception {
+        SmtpSink a = sink();
+        start(settings("a.test=127.0.0.1:" + a.port()).mxTls(TlsPolicy.ENCRYPT).build());
+        FakeMail mail = mail(MESSAGE, "bob@a.test");
+
+        mailet.service(mail);
+
+        assertThat(a.commands).noneMatch(c -> c.startsWith("MAIL"));
+        assertThat(attribute(mail, RemoteDelivery.LAST_ERROR)).startsWith("451 4.7.4");
+    }
+
+    @Test
+    void manyRecipientsShareOneConnectionInSeveralTransactions() throws Exception {
+        SmtpSink a = sink();
+        a.recipientLimit = 2;
+        start(settings("a.test=127.0.0.1:" + a.port()).maxRecipientsPerTransaction(3).build());
+        FakeMail mail = mail(MESSAGE, "r1@a.test", "r2@a.test", "r3@a.test", "r4@a.test", "r5@a.test");
+
+        mailet.service(mail);
+
+        // 3 per transaction by our limit; the server takes 2 and answers 452 to the third, which goes in the next one
+        assertThat(a.connections.get()).isEqualTo(1);
+        assertThat(a.messages).extracting(m -> m.rcptTo().size()).containsExactly(2, 2, 1);
+        assertThat(mail.getRecipients()).isEmpty();
+        assertThat(reports.failed).isEmpty();
+    }
+
     private SSLContext serverTls(String host) throws Exception {
         TlsMaterial material = TlsMaterial.load(TlsSettings.selfSigned(host, dir.resolve(host)), Clock.systemUTC());
         lastCertificate = material.certificate().getEncoded();

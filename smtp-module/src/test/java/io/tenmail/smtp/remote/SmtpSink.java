@@ -36,6 +36,10 @@ final class SmtpSink implements AutoCloseable {
     volatile BiFunction<String, Integer, String> rcptReply = (rcpt, connection) -> "250 2.1.5 OK";
     volatile String mailReply = "250 2.1.0 OK";
     volatile String dataEndReply = "250 2.0.0 queued";
+    /** Recipients accepted per transaction; more get 452 4.5.3 (RFC 5321 §4.5.3.1.10). 0: no limit. */
+    volatile int recipientLimit;
+    /** Answer STARTTLS with 220 and then plain text instead of a TLS handshake. */
+    volatile boolean brokenTls;
 
     final List<String> commands = new CopyOnWriteArrayList<>();
     final List<Message> messages = new CopyOnWriteArrayList<>();
@@ -137,6 +141,10 @@ final class SmtpSink implements AutoCloseable {
                     reply("250 sink.test");
                 } else if (upper.equals("STARTTLS")) {
                     reply("220 2.0.0 go ahead");
+                    if (brokenTls) {
+                        reply("this is not TLS at all, just a broken middlebox");
+                        continue;
+                    }
                     upgrade();
                 } else if (upper.startsWith("AUTH PLAIN")) {
                     String response = line.length() > 11 ? line.substring(11).trim() : challenge("334 ");
@@ -158,7 +166,8 @@ final class SmtpSink implements AutoCloseable {
                         continue;
                     }
                     String address = line.substring(line.indexOf('<') + 1, line.indexOf('>'));
-                    String r = rcptReply.apply(address, number);
+                    String r = recipientLimit > 0 && rcpts.size() >= recipientLimit ? "452 4.5.3 too many recipients"
+                            : rcptReply.apply(address, number);
                     if (r.startsWith("2")) rcpts.add(line);
                     reply(r);
                 } else if (upper.equals("DATA")) {

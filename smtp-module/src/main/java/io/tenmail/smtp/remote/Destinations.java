@@ -34,6 +34,7 @@ final class Destinations {
     }
 
     Destination resolve(String domain) throws DeliveryException {
+        if (isAddressLiteral(domain)) return new Destination(domain, List.of(literal(domain)), mxTls, false, Optional.empty());
         Optional<RouteTable.Route> route = routes.routeFor(domain);
         if (route.isEmpty()) {
             return new Destination(domain, mx.nextHops(domain, port, MAX_NEXT_HOPS), mxTls, false, Optional.empty());
@@ -58,5 +59,25 @@ final class Destinations {
         return route.get().smartHost()
                 ? new Destination(domain, limited, smartHost.tlsPolicy(), smartHost.implicitTls(), smartHost.credentials())
                 : new Destination(domain, limited, mxTls, false, Optional.empty());
+    }
+
+    /**
+     * Whether the domain is an address literal ({@code [192.0.2.1]}, {@code [IPv6:2001:db8::1]}; James's
+     * {@code Domain} drops the brackets): no top-level domain is numeric, and no name has a colon.
+     */
+    static boolean isAddressLiteral(String domain) {
+        return domain.startsWith("[") || domain.matches("[0-9.]+") || domain.indexOf(':') >= 0;
+    }
+
+    /** RFC 5321 §4.1.3 / §5.1: an address literal is the host itself, reached without DNS. */
+    private NextHop literal(String domain) throws DeliveryException {
+        String inner = domain.startsWith("[") ? domain.substring(1, domain.length() - (domain.endsWith("]") ? 1 : 0)) : domain;
+        if (inner.regionMatches(true, 0, "IPv6:", 0, 5)) inner = inner.substring(5);
+        if (!inner.matches("[0-9a-fA-F.:]+")) throw DeliveryException.permanent("550 5.1.2 " + domain + " is not an address literal");
+        try {
+            return new NextHop(inner, InetAddress.getByName(inner), port); // a literal: no lookup happens
+        } catch (UnknownHostException e) {
+            throw DeliveryException.permanent("550 5.1.2 " + domain + " is not an address literal");
+        }
     }
 }

@@ -35,7 +35,7 @@ record OutboundEnvelope(String reversePath, Optional<String> envId, Optional<Dsn
     }
 
     static OutboundEnvelope of(Mail mail, MessageContent content) {
-        String sender = mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse("");
+        String sender = mail.getMaybeSender().asOptional().map(OutboundEnvelope::path).orElse("");
         Optional<DsnParameters> dsn = mail.dsnParameters();
         boolean asciiAddresses = isAscii(sender) && mail.getRecipients().stream().allMatch(r -> isAscii(r.asString()));
         boolean smtpUtf8Mail = "true".equalsIgnoreCase(attribute(mail, MailAttributes.SMTPUTF8));
@@ -63,7 +63,7 @@ record OutboundEnvelope(String reversePath, Optional<String> envId, Optional<Dsn
 
     /** {@code RCPT TO:<...>}, with NOTIFY and ORCPT when the server offers DSN (RFC 3461 §4.1: pass them on). */
     String rcptCommand(MailAddress recipient, EhloCapabilities caps) {
-        StringBuilder cmd = new StringBuilder("RCPT TO:<").append(recipient.asString()).append('>');
+        StringBuilder cmd = new StringBuilder("RCPT TO:<").append(path(recipient)).append('>');
         DsnParameters.RecipientDsnParameters p = recipientDsn.get(recipient);
         if (p != null && caps.offers("DSN")) {
             p.getNotifyParameter().ifPresent(n -> cmd.append(" NOTIFY=")
@@ -81,6 +81,18 @@ record OutboundEnvelope(String reversePath, Optional<String> envId, Optional<Dsn
             out.computeIfAbsent(r.getDomain().asString().toLowerCase(Locale.ROOT), d -> new ArrayList<>()).add(r);
         }
         return out;
+    }
+
+    /**
+     * The address as RFC 5321 §4.1.2 writes it: James's {@code MailAddress} prints an address
+     * literal without its brackets ({@code bob@192.0.2.1}), the wire needs {@code bob@[192.0.2.1]}.
+     */
+    static String path(MailAddress address) {
+        String domain = address.getDomain().asString();
+        if (!Destinations.isAddressLiteral(domain) || domain.startsWith("[")) return address.asString();
+        String literal = domain.indexOf(':') >= 0 && !domain.regionMatches(true, 0, "IPv6:", 0, 5) ? "IPv6:" + domain : domain;
+        String full = address.asString();
+        return full.substring(0, full.length() - domain.length()) + "[" + literal + "]";
     }
 
     private static String attribute(Mail mail, String name) {

@@ -55,7 +55,11 @@ public record RemoteReply(int code, List<String> lines) {
      */
     public String oneLine() {
         StringBuilder out = new StringBuilder().append(code);
-        for (String line : lines) {
+        String repeated = enhancedCode().map(c -> c + " ").orElse(null);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            // RFC 2034 §4 repeats the enhanced code on every line; once is enough
+            if (i > 0 && repeated != null && line.startsWith(repeated)) line = line.substring(repeated.length());
             if (!line.isEmpty()) out.append(' ').append(line);
         }
         return out.toString().replaceAll("[\\x00-\\x1f\\x7f]", " ");

@@ -441,6 +441,17 @@ class RemoteDeliveryIT {
         assertThat(reports.failed).isEmpty();
     }
 
+    @Test
+    void anAddressLiteralIsDeliveredToThatAddress() throws Exception {
+        SmtpSink a = sink();
+        start(RemoteDeliverySettings.builder("client.example.com").port(a.port()).timeouts(SmtpTimeouts.all(Duration.ofSeconds(10))).build());
+        FakeMail mail = mail(MESSAGE, "bob@[127.0.0.1]");
+
+        mailet.service(mail);
+
+        assertThat(a.messages).singleElement().satisfies(m -> assertThat(m.rcptTo()).containsExactly("RCPT TO:<bob@[127.0.0.1]>"));
+    }
+
     private SSLContext serverTls(String host) throws Exception {
         TlsMaterial material = TlsMaterial.load(TlsSettings.selfSigned(host, dir.resolve(host)), Clock.systemUTC());
         lastCertificate = material.certificate().getEncoded();

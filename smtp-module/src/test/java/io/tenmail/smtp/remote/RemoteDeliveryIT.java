@@ -452,6 +452,23 @@ class RemoteDeliveryIT {
         assertThat(a.messages).singleElement().satisfies(m -> assertThat(m.rcptTo()).containsExactly("RCPT TO:<bob@[127.0.0.1]>"));
     }
 
+    @Test
+    void aPeerThatStopsReadingIsCutOffByTheDataBlockTimeout() throws Exception {
+        SmtpSink a = sink();
+        a.stallInData = true;
+        a.extensions = List.of("PIPELINING", "8BITMIME");
+        start(settings("a.test=127.0.0.1:" + a.port()).timeouts(new SmtpTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5),
+                Duration.ofSeconds(5), Duration.ofMillis(500), Duration.ofSeconds(5))).build());
+        // larger than the socket buffers on both sides, and than what is kept in memory
+        String big = "Subject: big\r\n\r\n" + ("x".repeat(998) + "\r\n").repeat(16 * 1024);
+        FakeMail mail = mail(big, "bob@a.test");
+
+        mailet.service(mail);
+
+        assertThat(addresses(mail)).containsExactly("bob@a.test");
+        assertThat(attribute(mail, RemoteDelivery.LAST_ERROR)).startsWith("451 4.4.2 connection to 127.0.0.1:" + a.port() + " lost while sending the message");
+    }
+
     private SSLContext serverTls(String host) throws Exception {
         TlsMaterial material = TlsMaterial.load(TlsSettings.selfSigned(host, dir.resolve(host)), Clock.systemUTC());
         lastCertificate = material.certificate().getEncoded();

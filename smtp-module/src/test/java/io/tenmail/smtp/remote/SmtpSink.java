@@ -38,6 +38,8 @@ final class SmtpSink implements AutoCloseable {
     volatile String dataEndReply = "250 2.0.0 queued";
     /** Recipients accepted per transaction; more get 452 4.5.3 (RFC 5321 §4.5.3.1.10). 0: no limit. */
     volatile int recipientLimit;
+    /** After 354, stop reading: the client's writes block once the socket buffers are full. */
+    volatile boolean stallInData;
     /** Answer STARTTLS with 220 and then plain text instead of a TLS handshake. */
     volatile boolean brokenTls;
 
@@ -176,6 +178,18 @@ final class SmtpSink implements AutoCloseable {
                         continue;
                     }
                     reply("354 go ahead");
+                    if (stallInData) {
+                        // a stuck peer: read nothing more until the test closes the sink (polling is the point here)
+                        while (!socket.isClosed() && !server.isClosed()) {
+                            try {
+                                Thread.sleep(50);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                        }
+                        return;
+                    }
                     byte[] data = readData();
                     messages.add(new Message(mailFrom, List.copyOf(rcpts), data, socket instanceof SSLSocket, authUser, number));
                     mailFrom = null;

@@ -1,5 +1,7 @@
 package io.tenmail.smtp.remote;
 
+import org.slf4j.LoggerFactory;
+
 import java.io.Closeable;
 import java.io.IOException;
 
@@ -22,6 +24,7 @@ record OutboundSession(SmtpClientConnection connection, EhloCapabilities capabil
             connection.command("QUIT", timeouts.command());
         } catch (IOException e) {
             // the mail's fate was decided before QUIT; a server that hangs up first is common
+            LoggerFactory.getLogger(OutboundSession.class).debug("QUIT to {} failed: {}", host(), e.toString());
         } finally {
             connection.close();
         }

@@ -34,6 +34,14 @@ final class ExpungeCommand {
     /** Tells the client about messages this session removed (EXPUNGE n, or VANISHED with QRESYNC). */
     static void writeExpunged(ImapSession session, List<Uid> gone) throws IOException {
         SelectedMailbox selected = session.selected();
+        if (session.isEnabled(ImapSession.Extension.QRESYNC)) {
+            // RFC 7162 §3.2.10: after ENABLE QRESYNC, VANISHED replaces EXPUNGE
+            long[] uids = gone.stream().mapToLong(Uid::value).filter(u -> selected.seqOf(u) > 0).sorted().toArray();
+            if (uids.length == 0) return;
+            for (long uid : uids) selected.removeExpunged(uid);
+            session.writer().untagged().atom("VANISHED").atom(SequenceSet.ofAscending(uids).toString()).end();
+            return;
+        }
         for (Uid uid : gone) {
             int seq = selected.seqOf(uid.value());
             if (seq == 0) continue;

@@ -76,6 +76,8 @@ public final class SelectedMailbox implements AutoCloseable {
             stale = true;
             wake.run();
         });
+        // a change between reading the messages and subscribing raised no event for us: look once
+        stale = true;
     }
 
     public MailboxId id() {

@@ -116,11 +116,6 @@ final class DeflateFilter extends IoFilterAdapter {
     }
 
     @Override
-    public void messageSent(NextFilter next, IoSession session, WriteRequest request) throws Exception {
-        next.messageSent(session, request);
-    }
-
-    @Override
     public void onPostRemove(IoFilterChain parent, String name, NextFilter next) {
         end();
     }

@@ -24,7 +24,7 @@ final class Commands {
                 new StatusCommand(backend), new AppendCommand(backend), new IdleCommand(completion),
                 new QuotaCommand.Get(backend), new QuotaCommand.GetRoot(backend), new QuotaCommand.Set(),
                 new CloseCommand(backend, true), new CloseCommand(backend, false),
-                new ExpungeCommand.Plain(backend), new ExpungeCommand.ByUid(backend),
+                new ExpungeCommand.Plain(backend, completion), new ExpungeCommand.ByUid(backend, completion),
                 new SearchCommand(backend), new FetchCommand(backend), new StoreCommand(backend),
                 new CopyCommand.Copy(backend), new CopyCommand.Move(backend),
                 new SortCommand(backend), new ThreadCommand(backend), new CompressCommand(completion));

@@ -153,13 +153,43 @@ class QresyncIT {
             c.command("s", "SELECT INBOX");
             other.command("s", "SELECT INBOX");
             c.command("d", "STORE 1 +FLAGS.SILENT (\\Deleted)");
-            assertThat(c.command("x", "EXPUNGE")).contains("* VANISHED 1").noneMatch(l -> l.endsWith("EXPUNGE"));
+            List<String> expunge = c.command("x", "EXPUNGE");
+            assertThat(expunge).contains("* VANISHED 1").noneMatch(l -> l.endsWith("EXPUNGE"));
+            // RFC 7162 §3.2.7: the tagged OK says up to where the client is now in sync
+            assertThat(expunge.get(expunge.size() - 1)).matches("x OK \\[HIGHESTMODSEQ \\d+] EXPUNGE completed");
             // another session's expunge, too
             other.command("d", "UID STORE 3 +FLAGS.SILENT (\\Deleted)");
             other.command("x", "EXPUNGE");
             assertThat(c.command("n", "NOOP")).contains("* VANISHED 3").noneMatch(l -> l.endsWith("EXPUNGE"));
             // and CLOSED when another mailbox is selected (RFC 7162 §3.2.11)
             assertThat(c.command("s2", "SELECT Sent").get(0)).startsWith("* OK [CLOSED]");
+        }
+    }
+
+    @Test
+    void heldBackExpungesComeWithAHighestModseqBelowThem() throws Exception {
+        Account a = server.account("qr");
+        for (int i = 1; i <= 3; i++) server.deliver(a, "INBOX", "Subject: m" + i + "\n\nbody\n");
+        try (ImapClient c = login(a); ImapClient other = login(a)) {
+            c.command("e", "ENABLE QRESYNC");
+            long selected = code(c.command("s", "SELECT INBOX"), "HIGHESTMODSEQ");
+            other.command("s", "SELECT INBOX");
+            other.command("d", "UID STORE 1 +FLAGS.SILENT (\\Deleted)");
+            other.command("x", "EXPUNGE");
+            // RFC 9051 §7.5.1 holds the expunge back during STORE by number; the FETCH MODSEQ is above it,
+            // so RFC 7162 §3.2 wants a HIGHESTMODSEQ below the expunge
+            List<String> store = c.command("f", "STORE 2 +FLAGS (\\Flagged)");
+            long fetchModSeq = Long.parseLong(store.stream().filter(l -> l.startsWith("* 2 FETCH"))
+                    .findFirst().orElseThrow().replaceAll(".*MODSEQ \\((\\d+)\\).*", "$1"));
+            long highest = code(store, "HIGHESTMODSEQ");
+            assertThat(highest).isLessThan(fetchModSeq).isGreaterThanOrEqualTo(selected);
+            assertThat(store).noneMatch(l -> l.contains("VANISHED"));
+            assertThat(c.command("n", "NOOP")).contains("* VANISHED 1").noneMatch(l -> l.contains("HIGHESTMODSEQ"));
+            // resynchronizing from that value finds the expunge
+            c.command("u", "UNSELECT");
+            long uidValidity = code(c.command("s2", "EXAMINE INBOX"), "UIDVALIDITY");
+            assertThat(c.command("s3", "EXAMINE INBOX (QRESYNC (" + uidValidity + " " + highest + "))"))
+                    .contains("* VANISHED (EARLIER) 1");
         }
     }
 

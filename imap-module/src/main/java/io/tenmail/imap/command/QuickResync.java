@@ -13,9 +13,10 @@ import io.tenmail.storage.model.ModSeq;
 import io.tenmail.storage.model.Uid;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.LongPredicate;
 
 /**
  * QRESYNC (RFC 7162 §3.2): what a client that kept a mailbox's state learns when it comes back.
@@ -40,24 +41,34 @@ public final class QuickResync {
         SelectedMailbox selected = session.selected();
         if (q.uidValidity() != selected.info().uidValidity().value()) return;   // §3.2.5: a full resync is needed
         Changes changes = store.changesSince(session.owner(), selected.id(), new ModSeq(q.modSeq()));
-        Optional<SequenceSet> known = q.knownUids();
-        long largest = Math.max(selected.highestUid(), 1);
+        // known-uids never hold "*" (the parser refuses it), so any largest UID resolves them
+        LongPredicate isKnown = q.knownUids().map(set -> member(set, 1)).orElse(u -> true);
         long[] vanished = changes.expunged().stream().mapToLong(Uid::value)
-                .filter(u -> selected.seqOf(u) == 0)
-                .filter(u -> known.isEmpty() || known.get().contains(u, largest))
+                .filter(u -> selected.seqOf(u) == 0 && isKnown.test(u))
                 .sorted().distinct().toArray();
         ResponseWriter w = session.writer();
         if (vanished.length > 0) w.untagged().atom("VANISHED").openList().atom("EARLIER").closeList()
                 .atom(SequenceSet.ofAscending(vanished).toString()).end();
         List<MessageMeta> changed = changes.changed().stream()
                 .filter(m -> selected.seqOf(m.uid().value()) > 0 && !selected.isExpungePending(m.uid().value()))
-                .filter(m -> known.isEmpty() || known.get().contains(m.uid().value(), largest))
+                .filter(m -> isKnown.test(m.uid().value()))
                 .sorted(Comparator.comparing(MessageMeta::uid)).toList();
         for (MessageMeta m : changed) {
             w.untagged().number(selected.seqOf(m.uid().value())).atom("FETCH").openList()
                     .atom("UID").number(m.uid().value()).atom("FLAGS").flags(m.flags())
                     .atom("MODSEQ").openList().number(m.modSeq().value()).closeList().closeList().end();
         }
+    }
+
+    /** Membership in a UID set, resolved once (a mailbox may have many tombstones). */
+    private static LongPredicate member(SequenceSet set, long largest) {
+        List<SequenceSet.Range> ranges = set.resolve(largest);   // sorted and disjoint
+        long[] lows = ranges.stream().mapToLong(SequenceSet.Range::low).toArray();
+        return uid -> {
+            int i = Arrays.binarySearch(lows, uid);
+            if (i < 0) i = -i - 2;
+            return i >= 0 && ranges.get(i).contains(uid);
+        };
     }
 
     /**
@@ -72,8 +83,9 @@ public final class QuickResync {
         long maxExpunged = changes.expunged().stream().mapToLong(Uid::value).max().orElse(0);
         // "*" is the highest UID in use; an expunged UID above every remaining one still counts
         long largest = Math.min(SequenceSet.MAX_NUMBER, Math.max(Math.max(selected.highestUid(), maxExpunged), 1));
+        LongPredicate requested = member(uidSet, largest);
         long[] vanished = changes.expunged().stream().mapToLong(Uid::value)
-                .filter(u -> selected.seqOf(u) == 0 && uidSet.contains(u, largest))
+                .filter(u -> selected.seqOf(u) == 0 && requested.test(u))
                 .sorted().distinct().toArray();
         if (vanished.length == 0) return;
         session.writer().untagged().atom("VANISHED").openList().atom("EARLIER").closeList()

@@ -2,9 +2,8 @@ package io.tenmail.imap.command;
 
 import io.tenmail.imap.command.fetch.FetchCommand;
 import io.tenmail.imap.command.search.SearchCommand;
-import io.tenmail.imap.wire.request.CompressRequest;
-import io.tenmail.imap.wire.request.SortRequest;
-import io.tenmail.imap.wire.request.ThreadRequest;
+import io.tenmail.imap.command.search.SortCommand;
+import io.tenmail.imap.command.search.ThreadCommand;
 
 import java.util.List;
 
@@ -25,11 +24,9 @@ final class Commands {
                 new StatusCommand(backend), new AppendCommand(backend), new IdleCommand(completion),
                 new QuotaCommand.Get(backend), new QuotaCommand.GetRoot(backend), new QuotaCommand.Set(),
                 new CloseCommand(backend, true), new CloseCommand(backend, false),
-                new ExpungeCommand.Plain(backend), new ExpungeCommand.ByUid(backend),
+                new ExpungeCommand.Plain(backend, completion), new ExpungeCommand.ByUid(backend, completion),
                 new SearchCommand(backend), new FetchCommand(backend), new StoreCommand(backend),
                 new CopyCommand.Copy(backend), new CopyCommand.Move(backend),
-                new NotOfferedCommand<>(ImapCommand.SORT, SortRequest.class),
-                new NotOfferedCommand<>(ImapCommand.THREAD, ThreadRequest.class),
-                new NotOfferedCommand<>(ImapCommand.COMPRESS, CompressRequest.class));
+                new SortCommand(backend), new ThreadCommand(backend), new CompressCommand(completion));
     }
 }

@@ -3,6 +3,7 @@ package io.tenmail.imap.command;
 import io.tenmail.imap.session.ImapSession;
 import io.tenmail.imap.session.ImapState;
 import io.tenmail.imap.session.SelectedMailbox;
+import io.tenmail.imap.wire.ResponseCode;
 import io.tenmail.imap.wire.StatusResponse;
 import io.tenmail.imap.wire.request.ImapRequest;
 import io.tenmail.storage.MailboxStore;
@@ -35,8 +36,13 @@ public final class Completion {
         SelectedMailbox selected = session.selected();
         if (session.state() != ImapState.SELECTED || selected == null) return;
         try {
-            selected.sync(store, session.writer(), new SelectedMailbox.SyncOptions(expungeAllowed, session.condstore(),
-                    session.isEnabled(ImapSession.Extension.QRESYNC)));
+            boolean qresync = session.isEnabled(ImapSession.Extension.QRESYNC);
+            selected.sync(store, session.writer(), new SelectedMailbox.SyncOptions(expungeAllowed, session.condstore(), qresync));
+            if (qresync && selected.heldBackModSeq().isPresent()) {
+                // RFC 7162 §3.2: FETCH MODSEQs may now exceed held-back expunges; say how far the client is in sync
+                session.writer().status(StatusResponse.ok(null, "Expunges pending").withCode(ResponseCode.HIGHESTMODSEQ,
+                        String.valueOf(selected.heldBackModSeq().get().value())));
+            }
         } catch (StoreException e) {
             // the mailbox may have been deleted meanwhile; the command's own response still goes out
             log.info("cannot bring the selected mailbox up to date: {} {}", e.reason(), e.getMessage());

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * ENABLE: RFC 5161. Known: CONDSTORE (RFC 7162), UTF8=ACCEPT (RFC 6855), IMAP4rev2 (RFC 9051);
- * others are ignored, as §3.1 requires. {@code * ENABLED} lists only what this command turned on.
+ * ENABLE: RFC 5161. Known: CONDSTORE and QRESYNC (RFC 7162; QRESYNC implies CONDSTORE, §3.2.3),
+ * UTF8=ACCEPT (RFC 6855), IMAP4rev2 (RFC 9051); others are ignored, as §3.1 requires.
+ * {@code * ENABLED} lists only what this command turned on.
  */
 final class EnableCommand extends BaseCommand<EnableRequest> {
 
@@ -26,6 +27,7 @@ final class EnableCommand extends BaseCommand<EnableRequest> {
         for (String cap : request.capabilities()) {
             Extension e = switch (cap.toUpperCase(Locale.ROOT)) {
                 case "CONDSTORE" -> Extension.CONDSTORE;
+                case "QRESYNC" -> Extension.QRESYNC;
                 case "UTF8=ACCEPT" -> Extension.UTF8_ACCEPT;
                 case "IMAP4REV2" -> Extension.IMAP4REV2;
                 default -> null;

@@ -16,8 +16,10 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * SELECT and EXAMINE: RFC 9051 §6.3.2-3, with the CONDSTORE parameter (RFC 7162 §3.1.8). A
- * failed SELECT leaves no mailbox selected (§6.3.2). QRESYNC is not offered yet.
+ * SELECT and EXAMINE: RFC 9051 §6.3.2-3, with the CONDSTORE parameter (RFC 7162 §3.1.8) and the
+ * QRESYNC parameter (§3.2.5, see {@link QuickResync}). A failed SELECT leaves no mailbox selected
+ * (§6.3.2); closing the previous one is announced with {@code OK [CLOSED]} to clients that enabled
+ * QRESYNC or IMAP4rev2 (RFC 7162 §3.2.11, RFC 9051 §7.1).
  */
 final class SelectCommand extends BaseCommand<SelectRequest> {
     private static final Flags ALL_SYSTEM_FLAGS = Flags.of(Flags.SystemFlag.values());
@@ -30,8 +32,16 @@ final class SelectCommand extends BaseCommand<SelectRequest> {
 
     @Override
     public StatusResponse handle(ImapSession session, SelectRequest request) throws StoreException, CommandException, IOException {
+        // RFC 7162 §3.2.5: the QRESYNC parameter without ENABLE QRESYNC is a client error
+        if (request.qresync().isPresent() && !session.isEnabled(ImapSession.Extension.QRESYNC)) {
+            throw CommandException.bad(request.tag(), "QRESYNC parameter without ENABLE QRESYNC");
+        }
+        boolean wasSelected = session.selected() != null;
         session.unselect();
-        if (request.qresync().isPresent()) throw CommandException.bad(request.tag(), "QRESYNC is not enabled");
+        boolean rev2 = session.isEnabled(ImapSession.Extension.IMAP4REV2);
+        if (wasSelected && (rev2 || session.isEnabled(ImapSession.Extension.QRESYNC))) {
+            session.writer().status(StatusResponse.ok(null, ResponseCode.CLOSED, "Previous mailbox closed"));
+        }
         if (request.condstore()) session.useCondstore();
         MailboxInfo info = Mailboxes.existing(backend.store(), session.owner(), request.mailbox(), request.tag());
         List<MessageMeta> messages = backend.store().messages(session.owner(), info.id(), List.of(UidRange.ALL));
@@ -39,7 +49,6 @@ final class SelectCommand extends BaseCommand<SelectRequest> {
         session.select(selected);
         selected.listen(backend.events(), session::wakeUp);
 
-        boolean rev2 = session.isEnabled(ImapSession.Extension.IMAP4REV2);
         ResponseWriter w = session.writer();
         w.untagged().atom("FLAGS").flags(ALL_SYSTEM_FLAGS).end();
         w.untagged().atom("OK").openCode("PERMANENTFLAGS");
@@ -65,6 +74,7 @@ final class SelectCommand extends BaseCommand<SelectRequest> {
             // RFC 9051 §6.3.2: a LIST response with the mailbox name as the client must use it
             w.untagged().atom("LIST").openList().closeList().string("/").mailbox(info.name().path()).end();
         }
+        if (request.qresync().isPresent()) QuickResync.afterSelect(session, backend.store(), request.qresync().get());
         return StatusResponse.ok(request.tag(), request.readOnly() ? ResponseCode.READ_ONLY : ResponseCode.READ_WRITE,
                 request.name() + " completed");
     }

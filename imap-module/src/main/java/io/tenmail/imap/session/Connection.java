@@ -23,6 +23,15 @@ public interface Connection {
      */
     void startTls(byte[] cleartext);
 
+    /**
+     * Starts COMPRESS=DEFLATE (RFC 4978 §3): {@code uncompressed} (the tagged OK of COMPRESS) is
+     * the last data sent as is; everything written or read after it is deflated, under TLS if any.
+     */
+    void startCompression(byte[] uncompressed);
+
+    /** Whether COMPRESS=DEFLATE is active. */
+    boolean isCompressed();
+
     /** Whether the connection is protected by TLS (implicit, or after STARTTLS). */
     boolean isSecure();
 

@@ -53,6 +53,8 @@ public final class ImapSession {
     private SelectedMailbox selected;
     private LineHandler lineHandler;
     private boolean discardInput;
+    /** The input being processed by {@link #receive}, for {@link #hasPipelinedInput()}. */
+    private ByteBuffer input;
     /** RFC 7162 §3.1: a CONDSTORE-enabling command (e.g. FETCH MODSEQ) turns MODSEQ reporting on. */
     private boolean condstoreUsed;
     private String clientId = "";
@@ -89,6 +91,7 @@ public final class ImapSession {
 
     /** Bytes from the client (already decrypted). */
     public void receive(ByteBuffer in) {
+        input = in;
         try {
             while (in.hasRemaining() && state != ImapState.LOGOUT) {
                 if (lineHandler != null) {
@@ -122,6 +125,8 @@ public final class ImapSession {
             flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            input = null;
         }
     }
 
@@ -280,6 +285,20 @@ public final class ImapSession {
     public void startTls() {
         connection.startTls(output.drain());
         discardInput = true;
+    }
+
+    /** COMPRESS: everything after the tagged OK already written is deflated (RFC 4978 §3). */
+    public void startCompression() {
+        connection.startCompression(output.drain());
+    }
+
+    /**
+     * True if the client sent more than the command being run: bytes not yet read in the current
+     * input, or part of a next command. COMPRESS refuses to start then, as those bytes would be
+     * compressed and already past the decompressor.
+     */
+    public boolean hasPipelinedInput() {
+        return input != null && input.hasRemaining() || reader.hasPartialInput();
     }
 
     /** Hands the client's next bare lines to {@code handler} (AUTHENTICATE, IDLE); null ends that. */

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -51,6 +52,11 @@ public final class SelectedMailbox implements AutoCloseable {
     private final TreeSet<Long> pendingExpunges = new TreeSet<>();
     /** MODSEQs of flag changes this session made and already reported in its STORE responses. */
     private final Set<Long> ownModSeqs = new HashSet<>();
+    /**
+     * While expunges are held back: the view's MODSEQ from before the sync that found them, which
+     * is lower than theirs (RFC 7162 §3.2, see {@link #heldBackModSeq()}); null otherwise.
+     */
+    private ModSeq beforeHeldBack;
     /** RFC 5182: the UIDs saved by the last SEARCH RETURN (SAVE). */
     private long[] savedSearch = new long[0];
 
@@ -76,6 +82,8 @@ public final class SelectedMailbox implements AutoCloseable {
             stale = true;
             wake.run();
         });
+        // a change between reading the messages and subscribing raised no event for us: look once
+        stale = true;
     }
 
     public MailboxId id() {
@@ -118,6 +126,21 @@ public final class SelectedMailbox implements AutoCloseable {
 
     public boolean isStale() {
         return stale;
+    }
+
+    /** The next {@link #sync} asks the store, event or not (e.g. to learn the MODSEQ of an own change). */
+    public void markStale() {
+        stale = true;
+    }
+
+    /**
+     * RFC 7162 §3.2: while expunges are held back (a FETCH, STORE or SEARCH by number is running),
+     * the MODSEQ values in FETCH responses may be higher than theirs; a QRESYNC client must then be
+     * given a HIGHESTMODSEQ below the held-back expunges, or a later resync from the FETCH MODSEQ
+     * would miss them. Empty when nothing is held back.
+     */
+    public Optional<ModSeq> heldBackModSeq() {
+        return pendingExpunges.isEmpty() ? Optional.empty() : Optional.ofNullable(beforeHeldBack);
     }
 
     /** True if the store has expunged this message and the client has not been told yet. */
@@ -242,7 +265,10 @@ public final class SelectedMailbox implements AutoCloseable {
             Set<Long> expunged = new HashSet<>();
             for (Uid uid : changes.expunged()) {
                 expunged.add(uid.value());
-                if (seqOf(uid.value()) > 0) pendingExpunges.add(uid.value());
+                if (seqOf(uid.value()) > 0) {
+                    if (pendingExpunges.isEmpty()) beforeHeldBack = knownModSeq;
+                    pendingExpunges.add(uid.value());
+                }
             }
             List<MessageMeta> changed = new ArrayList<>(changes.changed());
             changed.sort(Comparator.comparing(MessageMeta::uid));

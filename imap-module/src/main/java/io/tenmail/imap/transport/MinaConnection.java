@@ -16,6 +16,8 @@ import java.time.Duration;
 /** A MINA session as the IMAP session sees it. */
 final class MinaConnection implements Connection {
     static final String TLS_FILTER = "tls";
+    /** At most this much inflated input per read (a read is at most 64 KiB: a ratio of 64 to 1 and more). */
+    static final int MAX_INFLATED_PER_READ = 4 * 1024 * 1024;
 
     private final IoSession session;
     private final SSLContext tls;
@@ -42,6 +44,21 @@ final class MinaConnection implements Connection {
         session.getFilterChain().addFirst(TLS_FILTER, new SslFilter(tls));
         // MINA's SslFilter passes this one write through unencrypted
         session.getFilterChain().fireFilterWrite(new CleartextWrite(IoBuffer.wrap(cleartext)));
+    }
+
+    @Override
+    public void startCompression(byte[] uncompressed) {
+        DeflateFilter filter = new DeflateFilter(MAX_INFLATED_PER_READ);
+        // RFC 4978 §3: compression sits under the application and over TLS
+        if (session.getFilterChain().contains(TLS_FILTER)) session.getFilterChain().addAfter(TLS_FILTER, DeflateFilter.NAME, filter);
+        else session.getFilterChain().addFirst(DeflateFilter.NAME, filter);
+        // the filter is in place before the OK leaves, so no compressed reply can overtake it
+        session.getFilterChain().fireFilterWrite(new DeflateFilter.UncompressedWrite(IoBuffer.wrap(uncompressed)));
+    }
+
+    @Override
+    public boolean isCompressed() {
+        return session.getFilterChain().contains(DeflateFilter.NAME);
     }
 
     @Override

@@ -40,6 +40,8 @@ class ImapSessionTest {
         @Override public String id() { return "t1"; }
         @Override public void write(byte[] bytes) { written.writeBytes(bytes); }
         @Override public void startTls(byte[] cleartext) { written.writeBytes(cleartext); secure = true; events.add("tls"); }
+        @Override public void startCompression(byte[] uncompressed) { written.writeBytes(uncompressed); events.add("deflate"); }
+        @Override public boolean isCompressed() { return events.contains("deflate"); }
         @Override public boolean isSecure() { return secure; }
         @Override public InetAddress remoteAddress() { return remote; }
         @Override public void close() { events.add("close"); }

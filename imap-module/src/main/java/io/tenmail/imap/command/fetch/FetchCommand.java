@@ -4,6 +4,7 @@ import io.tenmail.imap.command.BaseCommand;
 import io.tenmail.imap.command.CommandException;
 import io.tenmail.imap.command.ImapBackend;
 import io.tenmail.imap.command.ImapCommand;
+import io.tenmail.imap.command.QuickResync;
 import io.tenmail.imap.session.ImapSession;
 import io.tenmail.imap.session.SelectedMailbox;
 import io.tenmail.imap.wire.ImapDates;
@@ -34,9 +35,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * FETCH and UID FETCH: RFC 9051 §6.4.5, §7.5.2, with MODSEQ and CHANGEDSINCE (RFC 7162 §3.1.4)
- * and BINARY (RFC 3516). ENVELOPE, BODY and BODYSTRUCTURE come from the parse stored at APPEND or
- * delivery; sections are cut from the blob by the offsets that parse recorded. A non-PEEK body
+ * FETCH and UID FETCH: RFC 9051 §6.4.5, §7.5.2, with MODSEQ and CHANGEDSINCE (RFC 7162 §3.1.4),
+ * the VANISHED modifier (§3.2.6) and BINARY (RFC 3516). ENVELOPE, BODY and BODYSTRUCTURE come
+ * from the parse stored at APPEND or delivery; sections are cut from the blob by the offsets that parse recorded. A non-PEEK body
  * fetch sets \Seen (unless the mailbox is read-only) and reports the new FLAGS in the same response.
  * Messages expunged by another session meanwhile are left out of the response (RFC 9051 §7.5.1
  * lets the server omit them).
@@ -51,7 +52,10 @@ public final class FetchCommand extends BaseCommand<FetchRequest> {
 
     @Override
     public StatusResponse handle(ImapSession session, FetchRequest request) throws StoreException, CommandException, IOException {
-        if (request.vanished()) throw CommandException.bad(request.tag(), "VANISHED needs QRESYNC, which is not enabled");
+        // RFC 7162 §3.2.6: VANISHED is an error unless the client enabled QRESYNC
+        if (request.vanished() && !session.isEnabled(ImapSession.Extension.QRESYNC)) {
+            throw CommandException.bad(request.tag(), "VANISHED needs ENABLE QRESYNC");
+        }
         SelectedMailbox selected = session.selected();
         List<FetchAttribute> items = new ArrayList<>(request.attributes());
         if (request.uid() && !items.contains(FetchAttribute.Simple.UID)) items.add(0, FetchAttribute.Simple.UID);
@@ -59,6 +63,9 @@ public final class FetchCommand extends BaseCommand<FetchRequest> {
         if (request.changedSince().isPresent() && !items.contains(FetchAttribute.Simple.MODSEQ)) items.add(FetchAttribute.Simple.MODSEQ);
 
         List<SelectedMailbox.Message> messages = selected.resolve(request.set(), request.uid());
+        if (request.vanished()) {
+            QuickResync.vanishedSince(session, backend.store(), request.set(), request.changedSince().getAsLong());
+        }
         List<UidRange> ranges = SelectedMailbox.uidRanges(messages);
         if (ranges.isEmpty()) return StatusResponse.ok(request.tag(), request.name() + " completed");
         Map<Long, MessageMeta> metas = new HashMap<>();

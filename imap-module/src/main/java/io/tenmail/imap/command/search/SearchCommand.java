@@ -3,7 +3,6 @@ package io.tenmail.imap.command.search;
 import io.tenmail.imap.command.BaseCommand;
 import io.tenmail.imap.command.ImapBackend;
 import io.tenmail.imap.command.ImapCommand;
-import io.tenmail.imap.command.ImapErrors;
 import io.tenmail.imap.session.ImapSession;
 import io.tenmail.imap.session.SelectedMailbox;
 import io.tenmail.imap.wire.SequenceSet;
@@ -39,26 +38,13 @@ public final class SearchCommand extends BaseCommand<SearchRequest> {
     @Override
     public StatusResponse handle(ImapSession session, SearchRequest request) throws StoreException, IOException {
         SelectedMailbox selected = session.selected();
-        List<MessageMeta> all = backend.store().messages(session.owner(), selected.id(), List.of(UidRange.ALL));
-        Map<Long, MessageMeta> byUid = new HashMap<>();
-        for (MessageMeta m : all) byUid.put(m.uid().value(), m);
-        SearchEvaluator evaluator = new SearchEvaluator(backend.store(), backend.blobs(), session.owner(), selected, backend.clock());
-        List<long[]> hits = new ArrayList<>();   // {seq, uid}
-        long highestModSeq = 0;
         boolean modSeqKey = usesModSeq(request.key());
         if (modSeqKey) session.useCondstore();
-        try {
-            for (int seq = 1; seq <= selected.size(); seq++) {
-                long uid = selected.uidAt(seq);
-                MessageMeta meta = byUid.get(uid);
-                if (meta == null) continue;   // expunged meanwhile: cannot match (RFC 9051 §7.5.1)
-                if (evaluator.matches(request.key(), evaluator.new Candidate(seq, meta))) {
-                    hits.add(new long[] {seq, uid});
-                    highestModSeq = Math.max(highestModSeq, meta.modSeq().value());
-                }
-            }
-        } catch (SearchEvaluator.SearchFailure e) {
-            return ImapErrors.of(request.tag(), e.cause);
+        List<long[]> hits = new ArrayList<>();   // {seq, uid}
+        long highestModSeq = 0;
+        for (SearchEvaluator.Candidate c : matching(backend, session, request.key())) {
+            hits.add(new long[] {c.seq, c.meta.uid().value()});
+            highestModSeq = Math.max(highestModSeq, c.meta.modSeq().value());
         }
         int index = request.uid() ? 1 : 0;
         Set<SearchReturnOption> options = request.returnOptions();
@@ -89,6 +75,31 @@ public final class SearchCommand extends BaseCommand<SearchRequest> {
             w.end();
         }
         return StatusResponse.ok(request.tag(), request.name() + " completed");
+    }
+
+    /**
+     * The messages of the session's view that match {@code key}, in mailbox order. Their parse is
+     * loaded on first use and kept, for SORT and THREAD to read; messages expunged meanwhile cannot
+     * match (RFC 9051 §7.5.1).
+     */
+    static List<SearchEvaluator.Candidate> matching(ImapBackend backend, ImapSession session, SearchKey key) throws StoreException {
+        SelectedMailbox selected = session.selected();
+        List<MessageMeta> all = backend.store().messages(session.owner(), selected.id(), List.of(UidRange.ALL));
+        Map<Long, MessageMeta> byUid = new HashMap<>();
+        for (MessageMeta m : all) byUid.put(m.uid().value(), m);
+        SearchEvaluator evaluator = new SearchEvaluator(backend.store(), backend.blobs(), session.owner(), selected, backend.clock());
+        List<SearchEvaluator.Candidate> hits = new ArrayList<>();
+        try {
+            for (int seq = 1; seq <= selected.size(); seq++) {
+                MessageMeta meta = byUid.get(selected.uidAt(seq));
+                if (meta == null) continue;
+                SearchEvaluator.Candidate c = evaluator.new Candidate(seq, meta);
+                if (evaluator.matches(key, c)) hits.add(c);
+            }
+        } catch (SearchEvaluator.SearchFailure e) {
+            throw e.cause;
+        }
+        return hits;
     }
 
     /** RFC 5182 §2.4: with MIN or MAX, SAVE keeps only those; otherwise all matches. */

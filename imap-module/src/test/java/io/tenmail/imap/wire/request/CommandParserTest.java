@@ -243,6 +243,11 @@ class CommandParserTest {
             assertThat(refusal("a EXAMINE INBOX (QRESYNC (1 5) QRESYNC (1 5))")).isEqualTo("a BAD EXAMINE: QRESYNC given twice");
             assertThat(refusal("a SELECT INBOX (QRESYNC (1 9223372036854775808))"))
                     .isEqualTo("a BAD SELECT: QRESYNC mod-sequence is too large");
+            assertThat(refusal("a SELECT INBOX (QRESYNC (1 5 1:3 (1:2 $)))"))
+                    .isEqualTo("a BAD SELECT: QRESYNC known UID set may not contain '*' or '$'");
+            assertThat(refusal("a SELECT INBOX (QRESYNC (1 5 1:3 2:4))")).startsWith("a BAD SELECT: Expected sequence match data");
+            assertThat(refusal("a SELECT INBOX (QRESYNC 1 5)")).startsWith("a BAD SELECT: ");
+            assertThat(refusal("a SELECT INBOX (QRESYNC (1 5 1:3)")).startsWith("a BAD SELECT: ");
         }
 
         @Test

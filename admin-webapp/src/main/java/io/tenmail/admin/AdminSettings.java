@@ -54,10 +54,12 @@ public record AdminSettings(String bindAddress, int port, PasswordPolicy passwor
      */
     public static PasswordPolicy passwordPolicy(int minLength, int minClasses) {
         if (minLength < 1 || minLength > PasswordPolicy.MAX_LENGTH) {
-            throw new IllegalArgumentException(PASSWORD_MIN_LENGTH_KEY + " must be between 1 and " + PasswordPolicy.MAX_LENGTH + ", not " + minLength);
+            throw new IllegalArgumentException(PASSWORD_MIN_LENGTH_KEY + " must be between 1 and " + PasswordPolicy.MAX_LENGTH
+                    + ", not " + minLength);
         }
         if (minClasses < 1 || minClasses > PasswordPolicy.CLASSES) {
-            throw new IllegalArgumentException(PASSWORD_MIN_CLASSES_KEY + " must be between 1 and " + PasswordPolicy.CLASSES + ", not " + minClasses);
+            throw new IllegalArgumentException(PASSWORD_MIN_CLASSES_KEY + " must be between 1 and " + PasswordPolicy.CLASSES
+                    + ", not " + minClasses);
         }
         return new PasswordPolicy(minLength, minClasses);
     }

@@ -107,7 +107,8 @@ public final class AccountsResource {
     @POST
     @Audited("account.create")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(CreateAccountRequest body, @Context UriInfo uri, @Context SecurityContext security) throws StoreException {
+    public Response create(CreateAccountRequest body, @Context UriInfo uri,
+                           @Context SecurityContext security) throws StoreException {
         EmailAddress address = Input.address("address", body.address());
         String password = Input.password("password", body.password());
         String displayName = Input.displayName("displayName", body.displayName());
@@ -130,7 +131,8 @@ public final class AccountsResource {
     @Audited("account.update")
     @Path("{address}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public AccountDto update(@PathParam("address") String address, PatchAccountRequest body, @Context SecurityContext security) throws StoreException {
+    public AccountDto update(@PathParam("address") String address, PatchAccountRequest body,
+                             @Context SecurityContext security) throws StoreException {
         AccountChange change = new AccountChange(
                 Optional.ofNullable(body.displayName()).map(n -> Input.displayName("displayName", n)),
                 Optional.ofNullable(body.enabled()),
@@ -153,7 +155,8 @@ public final class AccountsResource {
     @Audited("account.password.reset")
     @Path("{address}/password")
     @Consumes(MediaType.APPLICATION_JSON)
-    public void setPassword(@PathParam("address") String address, PasswordRequest body, @Context SecurityContext security) throws StoreException {
+    public void setPassword(@PathParam("address") String address, PasswordRequest body,
+                            @Context SecurityContext security) throws StoreException {
         String password = Input.password("password", body.password());
         Account a = account(Who.of(security), address);
         passwords.check(a.tenant(), "password", password);
@@ -162,7 +165,8 @@ public final class AccountsResource {
 
     @GET
     @Path("{address}/app-passwords")
-    public List<AppPasswordDto> appPasswords(@PathParam("address") String address, @Context SecurityContext security) throws StoreException {
+    public List<AppPasswordDto> appPasswords(@PathParam("address") String address,
+                                             @Context SecurityContext security) throws StoreException {
         Account a = account(Who.of(security), address);
         return directory.appPasswords(a.tenant(), a.id()).stream().map(AppPasswordDto::from).toList();
     }
@@ -183,7 +187,8 @@ public final class AccountsResource {
     @DELETE
     @Audited("app-password.delete")
     @Path("{address}/app-passwords/{id}")
-    public void deleteAppPassword(@PathParam("address") String address, @PathParam("id") String id, @Context SecurityContext security) throws StoreException {
+    public void deleteAppPassword(@PathParam("address") String address, @PathParam("id") String id,
+                                  @Context SecurityContext security) throws StoreException {
         AppPasswordId appPassword = new AppPasswordId(Input.pathId("app password", id));
         Account a = account(Who.of(security), address);
         directory.deleteAppPassword(a.tenant(), a.id(), appPassword);

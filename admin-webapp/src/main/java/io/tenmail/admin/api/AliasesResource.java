@@ -46,16 +46,20 @@ public final class AliasesResource {
 
     /** The aliases of one domain, of one tenant, or of every tenant. */
     @GET
-    public List<AliasDto> list(@QueryParam("domain") String domain, @QueryParam("tenant") String tenant, @Context SecurityContext security) throws StoreException {
+    public List<AliasDto> list(@QueryParam("domain") String domain, @QueryParam("tenant") String tenant,
+                               @Context SecurityContext security) throws StoreException {
         List<Alias> found = new ArrayList<>();
-        for (Scope.Part part : scope.listing(Who.of(security), domain, tenant)) found.addAll(directory.aliases(part.tenant(), part.domain()));
+        for (Scope.Part part : scope.listing(Who.of(security), domain, tenant)) {
+            found.addAll(directory.aliases(part.tenant(), part.domain()));
+        }
         return found.stream().map(AliasDto::from).toList();
     }
 
     @POST
     @Audited("alias.create")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(CreateAliasRequest body, @Context UriInfo uri, @Context SecurityContext security) throws StoreException {
+    public Response create(CreateAliasRequest body, @Context UriInfo uri,
+                           @Context SecurityContext security) throws StoreException {
         EmailAddress address = Input.address("address", body.address());
         List<EmailAddress> targets = Input.addresses("targets", body.targets(), false);
         Alias a = directory.createAlias(scope.tenantOf(Who.of(security), address), address, targets);
@@ -74,7 +78,8 @@ public final class AliasesResource {
     @Audited("alias.update")
     @Path("{address}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public AliasDto update(@PathParam("address") String address, UpdateAliasRequest body, @Context SecurityContext security) throws StoreException {
+    public AliasDto update(@PathParam("address") String address, UpdateAliasRequest body,
+                           @Context SecurityContext security) throws StoreException {
         List<EmailAddress> targets = Input.addresses("targets", body.targets(), false);
         Alias a = alias(Who.of(security), address);
         return AliasDto.from(directory.updateAlias(a.tenant(), a.id(), targets));

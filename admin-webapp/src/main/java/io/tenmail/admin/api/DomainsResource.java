@@ -64,7 +64,8 @@ public final class DomainsResource {
     @POST
     @Audited("domain.create")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(CreateDomainRequest body, @Context UriInfo uri, @Context SecurityContext security) throws StoreException {
+    public Response create(CreateDomainRequest body, @Context UriInfo uri,
+                           @Context SecurityContext security) throws StoreException {
         // Claiming a domain name changes where mail for it goes, for every tenant: platform only.
         Who.of(security).requirePlatform();
         String name = Input.domainName("name", body.name());
@@ -124,7 +125,8 @@ public final class DomainsResource {
     @Audited("domain.alias.add")
     @Path("{name}/aliases")
     @Consumes(MediaType.APPLICATION_JSON)
-    public DomainDto addAlias(@PathParam("name") String name, DomainAliasRequest body, @Context SecurityContext security) throws StoreException {
+    public DomainDto addAlias(@PathParam("name") String name, DomainAliasRequest body,
+                              @Context SecurityContext security) throws StoreException {
         // an alias name claims a domain just as a new domain does: platform only
         Domain d = domain(Who.of(security).requirePlatform(), name);
         String alias = Input.domainName("name", body.name());
@@ -134,7 +136,8 @@ public final class DomainsResource {
     @DELETE
     @Audited("domain.alias.remove")
     @Path("{name}/aliases/{alias}")
-    public DomainDto removeAlias(@PathParam("name") String name, @PathParam("alias") String alias, @Context SecurityContext security) throws StoreException {
+    public DomainDto removeAlias(@PathParam("name") String name, @PathParam("alias") String alias,
+                                 @Context SecurityContext security) throws StoreException {
         Domain d = domain(Who.of(security), name);
         String aliasName = Input.pathDomain(alias);
         if (!d.aliases().contains(aliasName)) {
@@ -148,7 +151,8 @@ public final class DomainsResource {
     @Audited("domain.catch-all.set")
     @Path("{name}/catch-all")
     @Consumes(MediaType.APPLICATION_JSON)
-    public DomainDto setCatchAll(@PathParam("name") String name, CatchAllRequest body, @Context SecurityContext security) throws StoreException {
+    public DomainDto setCatchAll(@PathParam("name") String name, CatchAllRequest body,
+                                 @Context SecurityContext security) throws StoreException {
         Optional<EmailAddress> target = body.target() == null || body.target().isBlank()
                 ? Optional.empty()
                 : Optional.of(Input.address("target", body.target()));

@@ -50,16 +50,20 @@ public final class GroupsResource {
 
     /** The groups of one domain, of one tenant, or of every tenant. */
     @GET
-    public List<GroupDto> list(@QueryParam("domain") String domain, @QueryParam("tenant") String tenant, @Context SecurityContext security) throws StoreException {
+    public List<GroupDto> list(@QueryParam("domain") String domain, @QueryParam("tenant") String tenant,
+                               @Context SecurityContext security) throws StoreException {
         List<Group> found = new ArrayList<>();
-        for (Scope.Part part : scope.listing(Who.of(security), domain, tenant)) found.addAll(directory.groups(part.tenant(), part.domain()));
+        for (Scope.Part part : scope.listing(Who.of(security), domain, tenant)) {
+            found.addAll(directory.groups(part.tenant(), part.domain()));
+        }
         return found.stream().map(GroupDto::from).toList();
     }
 
     @POST
     @Audited("group.create")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(CreateGroupRequest body, @Context UriInfo uri, @Context SecurityContext security) throws StoreException {
+    public Response create(CreateGroupRequest body, @Context UriInfo uri,
+                           @Context SecurityContext security) throws StoreException {
         EmailAddress address = Input.address("address", body.address());
         String displayName = Input.displayName("displayName", body.displayName());
         List<EmailAddress> members = Input.addresses("members", body.members(), true);
@@ -80,7 +84,8 @@ public final class GroupsResource {
     @Audited("group.update")
     @Path("{address}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public GroupDto update(@PathParam("address") String address, UpdateGroupRequest body, @Context SecurityContext security) throws StoreException {
+    public GroupDto update(@PathParam("address") String address, UpdateGroupRequest body,
+                           @Context SecurityContext security) throws StoreException {
         String displayName = Input.displayName("displayName", Input.required("displayName", body.displayName()));
         List<EmailAddress> members = Input.addresses("members", body.members(), true);
         SendPolicy policy = Input.sendPolicy("sendPolicy", body.sendPolicy());

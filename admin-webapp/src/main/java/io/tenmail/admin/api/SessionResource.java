@@ -74,7 +74,8 @@ public final class SessionResource {
     @PermitAll
     @Audited("session.login")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response login(LoginRequest body, @Context HttpServletRequest http, @Context SecurityContext security) throws StoreException {
+    public Response login(LoginRequest body, @Context HttpServletRequest http,
+                          @Context SecurityContext security) throws StoreException {
         InetAddress client = clientAddress(http);
         if (body.token() != null && !body.token().isBlank()) {
             AuditNotes.actor("platform");

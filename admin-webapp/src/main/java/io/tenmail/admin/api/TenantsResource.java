@@ -67,7 +67,8 @@ public final class TenantsResource {
     @POST
     @Audited("tenant.create")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(CreateTenantRequest body, @Context UriInfo uri, @Context SecurityContext security) throws StoreException {
+    public Response create(CreateTenantRequest body, @Context UriInfo uri,
+                           @Context SecurityContext security) throws StoreException {
         Who.of(security).requirePlatform();
         Tenant t = directory.createTenant(Input.name("name", body.name()),
                 Input.nonNegative("maxAccounts", body.maxAccounts(), 0),
@@ -87,7 +88,8 @@ public final class TenantsResource {
     @Audited("tenant.update")
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public TenantDto update(@PathParam("id") String id, UpdateTenantRequest body, @Context SecurityContext security) throws StoreException {
+    public TenantDto update(@PathParam("id") String id, UpdateTenantRequest body,
+                            @Context SecurityContext security) throws StoreException {
         Tenant t = platformOnly(security, id);
         return TenantDto.from(directory.updateTenant(t.id(), Input.name("name", body.name()),
                 Input.requiredNonNegative("maxAccounts", body.maxAccounts()),
@@ -144,7 +146,8 @@ public final class TenantsResource {
 
     @GET
     @Path("{id}/password-policy")
-    public PasswordPoliciesDto passwordPolicy(@PathParam("id") String id, @Context SecurityContext security) throws StoreException {
+    public PasswordPoliciesDto passwordPolicy(@PathParam("id") String id,
+                                              @Context SecurityContext security) throws StoreException {
         Tenant t = scope.tenant(Who.of(security), tenantId(id));
         return policies(t.id());
     }
@@ -181,7 +184,8 @@ public final class TenantsResource {
     @DELETE
     @Audited("password-policy.remove")
     @Path("{id}/password-policy")
-    public PasswordPoliciesDto removePasswordPolicy(@PathParam("id") String id, @Context SecurityContext security) throws StoreException {
+    public PasswordPoliciesDto removePasswordPolicy(@PathParam("id") String id,
+                                                    @Context SecurityContext security) throws StoreException {
         Tenant t = scope.tenant(Who.of(security), tenantId(id));
         directory.setPasswordPolicy(t.id(), Optional.empty());
         return policies(t.id());

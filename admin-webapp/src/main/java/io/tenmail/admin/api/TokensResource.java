@@ -58,7 +58,8 @@ public final class TokensResource {
     @POST
     @Audited("token.create")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(CreateApiTokenRequest body, @Context UriInfo uri, @Context SecurityContext security) throws StoreException {
+    public Response create(CreateApiTokenRequest body, @Context UriInfo uri,
+                           @Context SecurityContext security) throws StoreException {
         AdminPrincipal who = Who.of(security);
         if (who.via() == Via.API_TOKEN) throw new AccessDeniedException("an API token cannot create API tokens; log in or use the platform token");
         String label = Input.name("label", body.label());

@@ -16,6 +16,7 @@ final class AuditNotes {
     Optional<TenantId> tenant = Optional.empty();
     Optional<String> target = Optional.empty();
     Optional<String> actor = Optional.empty();
+    Optional<String> actorRole = Optional.empty();
     String detail = "";
 
     static void begin() {
@@ -50,6 +51,11 @@ final class AuditNotes {
     /** Who acted, when the request itself is not authenticated (a login names the address it tries). */
     static void actor(String a) {
         with(n -> n.actor = Optional.of(a));
+    }
+
+    /** The actor's role, when the request itself is not authenticated (a successful login names the role it got). */
+    static void actorRole(String role) {
+        with(n -> n.actorRole = Optional.of(role));
     }
 
     static void detail(String d) {

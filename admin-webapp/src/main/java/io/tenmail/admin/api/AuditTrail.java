@@ -66,7 +66,7 @@ public final class AuditTrail implements ContainerRequestFilter, ContainerRespon
         AdminPrincipal who = request.getSecurityContext().getUserPrincipal() instanceof AdminPrincipal p ? p : null;
         if (who == null && n.actor.isEmpty()) return;   // refused before anyone was named: nothing changed, nobody to name
         String actor = n.actor.orElseGet(() -> who.name());
-        String role = who == null ? "NONE" : who.role().name();
+        String role = n.actorRole.orElse(who == null ? "NONE" : who.role().name());
         AuditEvent event = new AuditEvent(0, clock.instant(), actor, role, n.tenant.or(() -> who == null ? Optional.empty() : who.tenant()),
                 audited.value(), n.target.orElseGet(() -> target(request, response)), servletRequest.getRemoteAddr(),
                 response.getStatus(), n.detail);

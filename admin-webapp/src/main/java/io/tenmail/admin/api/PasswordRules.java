@@ -34,7 +34,7 @@ final class PasswordRules {
         var problem = policy.problem(password);
         if (problem.isPresent()) {
             throw new InvalidInputException(field, problem.get() + " (password policy: at least " + policy.minLength()
-                    + " characters from at least " + policy.minClasses() + " character classes)");
+                    + " characters from at least " + policy.minClasses() + (policy.minClasses() == 1 ? " character class)" : " character classes)"));
         }
     }
 }

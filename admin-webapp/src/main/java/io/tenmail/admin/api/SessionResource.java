@@ -5,6 +5,7 @@ import io.tenmail.admin.api.auth.AuthenticationFilter;
 import io.tenmail.admin.api.auth.Callers;
 import io.tenmail.admin.api.auth.ConsoleSessions;
 import io.tenmail.admin.api.auth.PlatformToken;
+import io.tenmail.admin.api.auth.Role;
 import io.tenmail.admin.api.auth.Via;
 import io.tenmail.admin.api.dto.LoginRequest;
 import io.tenmail.admin.api.dto.SessionDto;
@@ -79,14 +80,17 @@ public final class SessionResource {
         InetAddress client = clientAddress(http);
         if (body.token() != null && !body.token().isBlank()) {
             AuditNotes.actor("platform");
+            AuditNotes.target("platform");
             allowed(client, PLATFORM_KEY);
             if (!platformToken.matches(body.token())) return refused(client, PLATFORM_KEY, "wrong token");
             throttle.succeeded(client, PLATFORM_KEY);
+            AuditNotes.actorRole(Role.PLATFORM_ADMIN.name());
             return opened(sessions.open(AdminPrincipal.platform(Via.SESSION, Optional.empty())), security.isSecure());
         }
         EmailAddress address = Input.address("address", body.address());
         String password = Input.password("password", body.password());
         AuditNotes.actor(address.toString());
+        AuditNotes.target(address.toString());
         allowed(client, address.key());
         Optional<Account> account = directory.checkPassword(address, password);
         if (account.isEmpty()) return refused(client, address.key(), "wrong address or password, or the account is disabled");
@@ -95,6 +99,7 @@ public final class SessionResource {
         AuditNotes.tenant(a.tenant());
         directory.recordLogin(a.tenant(), a.id(), "WEB", Optional.of(client.getHostAddress()));
         AdminPrincipal who = AdminPrincipal.account(callers.roleOf(a), a.tenant(), a.id(), a.address(), Via.SESSION, Optional.empty());
+        AuditNotes.actorRole(who.role().name());
         return opened(sessions.open(who), security.isSecure());
     }
 

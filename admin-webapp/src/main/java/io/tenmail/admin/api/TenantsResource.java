@@ -123,6 +123,7 @@ public final class TenantsResource {
                               @Context SecurityContext security) throws StoreException {
         Tenant t = platformOnly(security, id);
         Account a = accountOf(t, address);
+        AuditNotes.target(a.address().toString());
         directory.appointDomainAdmin(t.id(), a.id());
         return AccountDto.from(a, usage.usedBytes(a));
     }
@@ -133,7 +134,9 @@ public final class TenantsResource {
     public void dismiss(@PathParam("id") String id, @PathParam("address") String address,
                         @Context SecurityContext security) throws StoreException {
         Tenant t = platformOnly(security, id);
-        directory.dismissDomainAdmin(t.id(), accountOf(t, address).id());
+        Account a = accountOf(t, address);
+        AuditNotes.target(a.address().toString());
+        directory.dismissDomainAdmin(t.id(), a.id());
     }
 
     private Account accountOf(Tenant t, String pathAddress) throws StoreException {

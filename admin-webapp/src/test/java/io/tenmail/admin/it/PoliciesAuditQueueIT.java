@@ -126,9 +126,11 @@ class PoliciesAuditQueueIT {
         String a = address("loginaudit");
         api.createAccount(a);
         api.send(new As(null, null, null), "POST", "/session", "{\"address\":\"" + a + "\",\"password\":\"wrong-one\"}");
+        api.login(a, PASSWORD);
         List<JsonObject> events = api.get("/audit?action=session.login&actor=" + encode(a)).json().getJsonArray("items")
                 .getValuesAs(JsonObject.class);
-        assertThat(events).extracting(e -> e.getInt("status")).containsExactly(401);
+        assertThat(events).extracting(e -> e.getInt("status") + " " + e.getString("actorRole") + " " + e.getString("target"))
+                .containsExactly("200 USER " + a, "401 NONE " + a);
     }
 
     @Test

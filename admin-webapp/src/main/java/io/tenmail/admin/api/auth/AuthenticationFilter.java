@@ -119,7 +119,10 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
         }
     }
 
-    /** The session's caller as the directory says now; the role is never more than at login. */
+    /**
+     * The session's caller as the directory says now: an account disabled or dismissed since the
+     * login loses its access at once (and one appointed since gains it).
+     */
     private Optional<AdminPrincipal> current(AdminPrincipal atLogin) {
         if (atLogin.isPlatform()) return Optional.of(atLogin);
         try {

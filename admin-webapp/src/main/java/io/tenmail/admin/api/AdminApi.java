@@ -1,7 +1,6 @@
 package io.tenmail.admin.api;
 
 import io.tenmail.admin.AdminBackend;
-import io.tenmail.admin.autoconfig.ClientConfigs;
 import io.tenmail.admin.autoconfig.MailEndpoints;
 import io.tenmail.admin.api.auth.AuthenticationFilter;
 import io.tenmail.admin.api.auth.Callers;
@@ -90,7 +89,7 @@ public final class AdminApi {
                 bind(new Scope(directory)).to(Scope.class);
                 bind(new PasswordRules(platformPolicy, directory)).to(PasswordRules.class);
                 bind(new AccountUsage(backend.mailboxes())).to(AccountUsage.class);
-                bind(new MailSetup(mail.map(ClientConfigs::new))).to(MailSetup.class);
+                bind(MailSetup.of(mail)).to(MailSetup.class);
             }
         });
         RESOURCES.forEach(config::register);

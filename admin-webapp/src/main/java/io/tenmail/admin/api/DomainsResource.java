@@ -3,7 +3,9 @@ package io.tenmail.admin.api;
 import io.tenmail.admin.api.dto.CatchAllRequest;
 import io.tenmail.admin.api.dto.CreateDomainRequest;
 import io.tenmail.admin.api.dto.DomainAliasRequest;
+import io.tenmail.admin.api.dto.DnsRecordDto;
 import io.tenmail.admin.api.dto.DomainDto;
+import io.tenmail.admin.autoconfig.DnsRecords;
 import io.tenmail.admin.api.errors.InvalidInputException;
 import io.tenmail.admin.api.auth.AdminPrincipal;
 import io.tenmail.storage.DirectoryAdmin;
@@ -45,11 +47,23 @@ public final class DomainsResource {
 
     private final DirectoryAdmin directory;
     private final Scope scope;
+    private final MailSetup mail;
 
     @Inject
-    DomainsResource(DirectoryAdmin directory, Scope scope) {
+    DomainsResource(DirectoryAdmin directory, Scope scope, MailSetup mail) {
         this.directory = directory;
         this.scope = scope;
+        this.mail = mail;
+    }
+
+    /** The DNS records the domain should publish for this server (MX, SPF, DMARC, autoconfig, SRV). */
+    @GET
+    @Path("{name}/dns")
+    public List<DnsRecordDto> dnsRecords(@PathParam("name") String name, @Context SecurityContext security) throws StoreException {
+        Domain d = domain(Who.of(security), name);
+        DnsRecords records = mail.dns().orElseThrow(() ->
+                new StoreException(StoreException.Reason.NOT_FOUND, "this server has no host name and ports to publish"));
+        return records.expected(d.name()).stream().map(DnsRecordDto::from).toList();
     }
 
     /** The domains of one tenant, or of all tenants, ordered by name. */

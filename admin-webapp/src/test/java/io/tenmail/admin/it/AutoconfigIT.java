@@ -74,4 +74,16 @@ class AutoconfigIT {
         assertThat(r.headers().firstValue("Content-Disposition").orElse("")).contains("carol.mobileconfig");
         assertThat(r.body()).contains("<string>" + address + "</string>", "com.apple.mail.managed");
     }
+
+    @Test
+    void aDomainListsTheDnsRecordsItShouldPublish() {
+        ApiFixture.Reply r = api.get("/domains/" + domain + "/dns");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.array()).extracting(v -> v.asJsonObject().getString("type") + " " + v.asJsonObject().getString("name") + " "
+                        + v.asJsonObject().getString("value"))
+                .contains("MX " + domain + ". 10 mail.example.test.", "TXT " + domain + ". v=spf1 mx ~all",
+                        "CNAME autoconfig." + domain + ". mail.example.test.", "SRV _imaps._tcp." + domain + ". 0 1 993 mail.example.test.",
+                        "SRV _submissions._tcp." + domain + ". 0 1 465 mail.example.test.");
+        assertThat(api.get("/domains/unknown.example/dns").status()).isEqualTo(404);
+    }
 }

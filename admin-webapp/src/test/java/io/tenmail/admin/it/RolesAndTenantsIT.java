@@ -118,6 +118,7 @@ class RolesAndTenantsIT {
                 new Case("GET", "/domains?tenant=" + tenantB, null, 404, 403),
                 new Case("POST", "/domains", "{\"name\":\"" + ApiFixture.uniqueDomain() + "\",\"tenant\":" + tenantA + "}", 403, 403),
                 new Case("GET", "/domains/" + domainB, null, 404, 403),
+                new Case("GET", "/domains/" + domainB + "/dns", null, 404, 403),
                 new Case("DELETE", "/domains/" + domainB, null, 403, 403),
                 new Case("POST", "/domains/" + domainB + "/aliases", "{\"name\":\"" + ApiFixture.uniqueDomain() + "\"}", 403, 403),
                 new Case("DELETE", "/domains/" + domainB + "/aliases/x." + domainB, null, 404, 403),

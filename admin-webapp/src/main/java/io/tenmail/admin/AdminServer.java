@@ -1,9 +1,10 @@
 package io.tenmail.admin;
 
 import io.tenmail.admin.api.AdminApi;
+import io.tenmail.admin.autoconfig.AutoconfigServlet;
+import io.tenmail.admin.autoconfig.AutodiscoverServlet;
+import io.tenmail.admin.autoconfig.ClientConfigs;
 import io.tenmail.admin.api.errors.JsonErrorPages;
-import io.tenmail.storage.DirectoryAdmin;
-import io.tenmail.storage.MailboxStore;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -30,6 +31,8 @@ public final class AdminServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AdminServer.class);
     /** Where the API lives; the console will be served beside it. */
     static final String API_PATH = "/api/v1";
+    /** The OpenAPI document of everything under {@link #API_PATH}. */
+    static final String OPENAPI_PATH = "/api/openapi";
 
     private final AdminSettings settings;
     private final Server server;
@@ -37,14 +40,13 @@ public final class AdminServer implements AutoCloseable {
     private boolean started;
 
     /**
-     * @param settings      where to listen
-     * @param directory     the directory the API manages
-     * @param mailboxes     for accounts' used bytes; may be null, then {@code usedBytes} is omitted
+     * @param settings      where to listen, and the platform password policy
+     * @param backend       the stores the API manages and the shared login throttle
      * @param platformToken the bearer token of the platform administrator
      */
-    public AdminServer(AdminSettings settings, DirectoryAdmin directory, MailboxStore mailboxes, String platformToken) {
+    public AdminServer(AdminSettings settings, AdminBackend backend, String platformToken) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(backend, "backend");
         if (platformToken == null || platformToken.isBlank()) {
             throw new IllegalArgumentException("the platform administrator token is missing");
         }
@@ -63,7 +65,18 @@ public final class AdminServer implements AutoCloseable {
 
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServlet(new ServletHolder("admin-api",
-                new ServletContainer(AdminApi.application(directory, mailboxes, platformToken))), API_PATH + "/*");
+                new ServletContainer(AdminApi.application(backend, settings.passwordPolicy(), settings.mail(), platformToken))),
+                API_PATH + "/*");
+        context.addServlet(new ServletHolder("openapi", new OpenApiServlet("v1")), OPENAPI_PATH);
+        settings.mail().map(ClientConfigs::new).ifPresent(configs -> {
+            // the paths mail clients look for, before they have any credentials
+            ServletHolder autoconfig = new ServletHolder("autoconfig", new AutoconfigServlet(backend.directory(), configs));
+            context.addServlet(autoconfig, "/.well-known/autoconfig/mail/config-v1.1.xml");
+            context.addServlet(autoconfig, "/mail/config-v1.1.xml");
+            ServletHolder autodiscover = new ServletHolder("autodiscover", new AutodiscoverServlet(backend.directory(), configs));
+            context.addServlet(autodiscover, "/autodiscover/autodiscover.xml");
+            context.addServlet(autodiscover, "/Autodiscover/Autodiscover.xml");
+        });
         // Paths outside the API, and errors Jetty raises itself, also answer in JSON.
         context.setErrorHandler(new JsonErrorPages.ForServlets());
         server.setErrorHandler(new JsonErrorPages.ForServer());

@@ -6,6 +6,7 @@ import io.tenmail.protocol.ListenerSpec;
 import io.tenmail.protocol.TlsMode;
 import io.tenmail.protocol.tls.TlsSettings;
 import io.tenmail.storage.StorageSettings;
+import io.tenmail.storage.model.PasswordPolicy;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
 
@@ -31,9 +32,10 @@ import java.util.regex.Pattern;
  * @param bindAddress     the address the mail listeners bind
  * @param httpBindAddress the address the admin console and API bind
  * @param blobSweep       when unreferenced message bodies are deleted
+ * @param passwordPolicy  the platform's password policy, which tenants may tighten
  */
 public record ServerSettings(Path dataDir, String hostname, String bindAddress, String httpBindAddress, Ports ports,
-                             StorageSettings storage, TlsSettings tls, BlobSweep blobSweep) {
+                             StorageSettings storage, TlsSettings tls, BlobSweep blobSweep, PasswordPolicy passwordPolicy) {
 
     public static final String HOSTNAME = "tenmail.hostname";
     public static final String BIND_ADDRESS = "tenmail.bind-address";
@@ -142,7 +144,10 @@ public record ServerSettings(Path dataDir, String hostname, String bindAddress, 
         BlobSweep sweep = new BlobSweep(
                 Duration.ofMinutes(values.integer(BLOB_SWEEP_INTERVAL, (int) BlobSweep.DEFAULTS.interval().toMinutes(), 1, 7 * 24 * 60)),
                 Duration.ofMinutes(values.integer(BLOB_SWEEP_GRACE, (int) BlobSweep.DEFAULTS.grace().toMinutes(), 10, 30 * 24 * 60)));
-        return new ServerSettings(dataDir, hostname, bindAddress, httpBindAddress, ports, storage, tls, sweep);
+        PasswordPolicy passwordPolicy = AdminSettings.passwordPolicy(
+                values.integer(AdminSettings.PASSWORD_MIN_LENGTH_KEY, AdminSettings.DEFAULT_PASSWORD_POLICY.minLength(), 1, PasswordPolicy.MAX_LENGTH),
+                values.integer(AdminSettings.PASSWORD_MIN_CLASSES_KEY, AdminSettings.DEFAULT_PASSWORD_POLICY.minClasses(), 1, PasswordPolicy.CLASSES));
+        return new ServerSettings(dataDir, hostname, bindAddress, httpBindAddress, ports, storage, tls, sweep, passwordPolicy);
     }
 
     /** The admin HTTP listener, for its log line and bind errors. */

@@ -1,12 +1,18 @@
 package io.tenmail.deploy;
 
+import io.tenmail.admin.AdminBackend;
 import io.tenmail.admin.AdminServer;
 import io.tenmail.admin.AdminSettings;
+import io.tenmail.admin.autoconfig.MailEndpoints;
 import io.tenmail.protocol.BoundListener;
 import io.tenmail.protocol.ListenerBindException;
 import io.tenmail.protocol.ListenerSpec;
 import io.tenmail.protocol.ProtocolServer;
+import io.tenmail.protocol.auth.LoginThrottle;
+import io.tenmail.storage.ApiTokens;
+import io.tenmail.storage.AuditLog;
 import io.tenmail.storage.DirectoryAdmin;
+import io.tenmail.storage.MailQueue;
 import io.tenmail.storage.MailboxStore;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.blob.BlobSweeper;
@@ -26,6 +32,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -77,7 +84,12 @@ final class TenmailServer implements AutoCloseable {
         }
 
         startBlobSweep(settings.blobSweep(), container);
-        startAdminServer(settings, directoryAdmin, mailboxes, adminToken);
+        startAdminServer(settings, new AdminBackend(directoryAdmin, mailboxes,
+                required(container.select(MailQueue.class), "MailQueue"),
+                required(container.select(AuditLog.class), "AuditLog"),
+                required(container.select(ApiTokens.class), "ApiTokens"),
+                // the protocols' throttle: console and mail-client guesses count against one allowance
+                required(container.select(LoginThrottle.class), "LoginThrottle")), adminToken);
 
         for (ProtocolServer server : container.select(ProtocolServer.class)) {
             started.push(new Started(server.name() + " server", server));   // closed even if start fails halfway
@@ -96,12 +108,15 @@ final class TenmailServer implements AutoCloseable {
                 sweep.interval().toMinutes(), sweep.grace().toMinutes());
     }
 
-    private void startAdminServer(ServerSettings settings, DirectoryAdmin directoryAdmin, MailboxStore mailboxes, String token)
+    private void startAdminServer(ServerSettings settings, AdminBackend backend, String token)
             throws ListenerBindException, StartupException {
         ListenerSpec http = settings.httpListener();
         int port;
         try {
-            AdminServer admin = new AdminServer(new AdminSettings(http.bindAddress(), http.port()), directoryAdmin, mailboxes, token);
+            ServerSettings.Ports p = settings.ports();
+            MailEndpoints mail = new MailEndpoints(settings.hostname(), p.imap(), p.imaps(), p.pop3(), p.pop3s(), p.submission(), p.smtps());
+            AdminServer admin = new AdminServer(new AdminSettings(http.bindAddress(), http.port(), settings.passwordPolicy(),
+                    Optional.of(mail)), backend, token);
             started.push(new Started("admin HTTP server", admin::close));
             admin.start();
             port = admin.port();

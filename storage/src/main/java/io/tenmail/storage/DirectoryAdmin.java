@@ -11,8 +11,10 @@ import io.tenmail.storage.model.DomainId;
 import io.tenmail.storage.model.EmailAddress;
 import io.tenmail.storage.model.Group;
 import io.tenmail.storage.model.GroupId;
+import io.tenmail.storage.model.LastLogin;
 import io.tenmail.storage.model.NewAppPassword;
 import io.tenmail.storage.model.Page;
+import io.tenmail.storage.model.PasswordPolicy;
 import io.tenmail.storage.model.Protocol;
 import io.tenmail.storage.model.SendPolicy;
 import io.tenmail.storage.model.Tenant;
@@ -92,4 +94,33 @@ public interface DirectoryAdmin {
     Group updateGroup(TenantId tenant, GroupId id, String displayName, List<EmailAddress> members,
                       SendPolicy policy) throws StoreException;
     void deleteGroup(TenantId tenant, GroupId id) throws StoreException;
+
+    // console access (issue 6)
+
+    /**
+     * The enabled account of a non-suspended tenant whose account password (never an app password)
+     * is {@code password}. Costs the same password-hash work whether or not the address exists.
+     */
+    Optional<Account> checkPassword(EmailAddress address, String password) throws StoreException;
+
+    /** Appoints an account of the tenant to administer the tenant's domains; appointing twice is harmless. */
+    void appointDomainAdmin(TenantId tenant, AccountId account) throws StoreException;
+    /** Ends an appointment; NOT_FOUND when the account is not a domain administrator. */
+    void dismissDomainAdmin(TenantId tenant, AccountId account) throws StoreException;
+    /** The tenant's domain administrators, ordered by address. */
+    List<Account> domainAdmins(TenantId tenant) throws StoreException;
+    boolean isDomainAdmin(TenantId tenant, AccountId account) throws StoreException;
+
+    /** The tenant's own password policy, which tightens the platform default; empty when it has none. */
+    Optional<PasswordPolicy> passwordPolicy(TenantId tenant) throws StoreException;
+    /** Sets (or with empty, removes) the tenant's password policy. */
+    void setPasswordPolicy(TenantId tenant, Optional<PasswordPolicy> policy) throws StoreException;
+
+    /** The account's last successful login per protocol (SMTP, IMAP, POP3, WEB), ordered by protocol. */
+    List<LastLogin> lastLogins(TenantId tenant, AccountId account) throws StoreException;
+    /** Records a successful login that did not go through {@code Directory.authenticate} (the console's: "WEB"). */
+    void recordLogin(TenantId tenant, AccountId account, String protocol, Optional<String> clientAddress) throws StoreException;
+
+    /** The bytes of mail the tenant's accounts hold together, for comparison with its storage limit. */
+    long storageUsed(TenantId tenant) throws StoreException;
 }

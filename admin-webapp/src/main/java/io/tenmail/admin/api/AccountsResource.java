@@ -9,6 +9,7 @@ import io.tenmail.admin.api.dto.NewAppPasswordDto;
 import io.tenmail.admin.api.dto.PasswordRequest;
 import io.tenmail.admin.api.dto.PatchAccountRequest;
 import io.tenmail.admin.api.errors.InvalidInputException;
+import io.tenmail.admin.api.auth.AdminPrincipal;
 import io.tenmail.storage.DirectoryAdmin;
 import io.tenmail.storage.DirectoryAdmin.AccountChange;
 import io.tenmail.storage.StoreException;
@@ -32,6 +33,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -52,15 +54,17 @@ public final class AccountsResource {
     static final int MAX_LIMIT = 500;
 
     private final DirectoryAdmin directory;
-    private final PlatformScope scope;
+    private final Scope scope;
     private final AccountUsage usage;
+    private final PasswordRules passwords;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
-    AccountsResource(DirectoryAdmin directory, PlatformScope scope, AccountUsage usage) {
+    AccountsResource(DirectoryAdmin directory, Scope scope, AccountUsage usage, PasswordRules passwords) {
         this.directory = directory;
         this.scope = scope;
         this.usage = usage;
+        this.passwords = passwords;
     }
 
     /**
@@ -70,11 +74,11 @@ public final class AccountsResource {
     @GET
     public AccountPageDto list(@QueryParam("domain") String domain, @QueryParam("tenant") String tenant,
                                @QueryParam("search") String search, @QueryParam("offset") String offsetParam,
-                               @QueryParam("limit") String limitParam) throws StoreException {
+                               @QueryParam("limit") String limitParam, @Context SecurityContext security) throws StoreException {
         int offset = Input.intParam("offset", offsetParam, 0, 0, Integer.MAX_VALUE);
         int limit = Input.intParam("limit", limitParam, DEFAULT_LIMIT, 1, MAX_LIMIT);
         String term = search == null || search.isBlank() ? null : search.strip();
-        Page<Account> page = page(scope.listing(domain, tenant), term, offset, limit);
+        Page<Account> page = page(scope.listing(Who.of(security), domain, tenant), term, offset, limit);
         List<AccountDto> items = new ArrayList<>(page.items().size());
         for (Account a : page.items()) items.add(view(a));
         return new AccountPageDto(items, page.total(), offset, limit);
@@ -85,10 +89,10 @@ public final class AccountsResource {
      * order {@code tenants()} returns them). Parts wholly before the page are asked only for their
      * count (a one-item page).
      */
-    private Page<Account> page(List<PlatformScope.Part> parts, String search, int offset, int limit) throws StoreException {
+    private Page<Account> page(List<Scope.Part> parts, String search, int offset, int limit) throws StoreException {
         List<Account> items = new ArrayList<>();
         long before = 0;
-        for (PlatformScope.Part part : parts) {
+        for (Scope.Part part : parts) {
             int remaining = limit - items.size();
             long localOffset = Math.max(0, offset - before);
             boolean wanted = remaining > 0 && localOffset <= Integer.MAX_VALUE;
@@ -101,93 +105,98 @@ public final class AccountsResource {
     }
 
     @POST
+    @Audited("account.create")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(CreateAccountRequest body, @Context UriInfo uri) throws StoreException {
+    public Response create(CreateAccountRequest body, @Context UriInfo uri,
+                           @Context SecurityContext security) throws StoreException {
         EmailAddress address = Input.address("address", body.address());
         String password = Input.password("password", body.password());
         String displayName = Input.displayName("displayName", body.displayName());
         long quota = Input.nonNegative("quotaBytes", body.quotaBytes(), 0);
-        Account a = directory.createAccount(scope.tenantOf(address), address, displayName, password, quota);
+        TenantId tenant = scope.tenantOf(Who.of(security), address);
+        passwords.check(tenant, "password", password);
+        Account a = directory.createAccount(tenant, address, displayName, password, quota);
         return Response.created(uri.getAbsolutePathBuilder().segment(a.address().toString()).build())
                 .entity(view(a)).build();
     }
 
     @GET
     @Path("{address}")
-    public AccountDto get(@PathParam("address") String address) throws StoreException {
-        return view(account(address));
+    public AccountDto get(@PathParam("address") String address, @Context SecurityContext security) throws StoreException {
+        return view(account(Who.of(security), address));
     }
 
     /** Changes only the fields present in the body. */
     @PATCH
+    @Audited("account.update")
     @Path("{address}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public AccountDto update(@PathParam("address") String address, PatchAccountRequest body) throws StoreException {
+    public AccountDto update(@PathParam("address") String address, PatchAccountRequest body,
+                             @Context SecurityContext security) throws StoreException {
         AccountChange change = new AccountChange(
                 Optional.ofNullable(body.displayName()).map(n -> Input.displayName("displayName", n)),
                 Optional.ofNullable(body.enabled()),
                 Optional.ofNullable(body.quotaBytes()).map(q -> Input.nonNegative("quotaBytes", q, 0)),
                 Optional.ofNullable(body.protocols()).map(p -> Input.protocols("protocols", p)),
                 Optional.ofNullable(body.appPasswordRequired()));
-        Account a = account(address);
+        Account a = account(Who.of(security), address);
         return view(directory.updateAccount(a.tenant(), a.id(), change));
     }
 
     @DELETE
+    @Audited("account.delete")
     @Path("{address}")
-    public void delete(@PathParam("address") String address) throws StoreException {
-        Account a = account(address);
+    public void delete(@PathParam("address") String address, @Context SecurityContext security) throws StoreException {
+        Account a = account(Who.of(security), address);
         directory.deleteAccount(a.tenant(), a.id());
     }
 
     @PUT
+    @Audited("account.password.reset")
     @Path("{address}/password")
     @Consumes(MediaType.APPLICATION_JSON)
-    public void setPassword(@PathParam("address") String address, PasswordRequest body) throws StoreException {
+    public void setPassword(@PathParam("address") String address, PasswordRequest body,
+                            @Context SecurityContext security) throws StoreException {
         String password = Input.password("password", body.password());
-        Account a = account(address);
+        Account a = account(Who.of(security), address);
+        passwords.check(a.tenant(), "password", password);
         directory.setPassword(a.tenant(), a.id(), password);
     }
 
     @GET
     @Path("{address}/app-passwords")
-    public List<AppPasswordDto> appPasswords(@PathParam("address") String address) throws StoreException {
-        Account a = account(address);
+    public List<AppPasswordDto> appPasswords(@PathParam("address") String address,
+                                             @Context SecurityContext security) throws StoreException {
+        Account a = account(Who.of(security), address);
         return directory.appPasswords(a.tenant(), a.id()).stream().map(AppPasswordDto::from).toList();
     }
 
     /** Creates an app password; the response is the only time its secret is shown. */
     @POST
+    @Audited("app-password.create")
     @Path("{address}/app-passwords")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createAppPassword(@PathParam("address") String address, CreateAppPasswordRequest body,
-                                      @Context UriInfo uri) throws StoreException {
-        String label = Input.name("label", body.label());
-        Set<Protocol> protocols = body.protocols() == null ? EnumSet.allOf(Protocol.class) : Input.protocols("protocols", body.protocols());
-        if (protocols.isEmpty()) throw new InvalidInputException("protocols", "must name at least one protocol, or be left out for all");
-        List<String> networks = Input.networks("allowedNetworks", body.allowedNetworks());
-        Optional<Instant> expires = Optional.ofNullable(body.expires()).map(e -> Input.instant("expires", e));
-        if (expires.isPresent() && !expires.get().isAfter(clock.instant())) {
-            throw new InvalidInputException("expires", "must be in the future");
-        }
-        Account a = account(address);
-        NewAppPasswordDto created = NewAppPasswordDto.from(
-                directory.createAppPassword(a.tenant(), a.id(), label, protocols, networks, expires));
+                                      @Context UriInfo uri, @Context SecurityContext security) throws StoreException {
+        Account a = account(Who.of(security), address);
+        NewAppPasswordDto created = AppPasswordRequests.create(directory, a, body, clock);
         return Response.created(uri.getAbsolutePathBuilder().segment(String.valueOf(created.appPassword().id())).build())
                 .entity(created).build();
     }
 
     @DELETE
+    @Audited("app-password.delete")
     @Path("{address}/app-passwords/{id}")
-    public void deleteAppPassword(@PathParam("address") String address, @PathParam("id") String id) throws StoreException {
+    public void deleteAppPassword(@PathParam("address") String address, @PathParam("id") String id,
+                                  @Context SecurityContext security) throws StoreException {
         AppPasswordId appPassword = new AppPasswordId(Input.pathId("app password", id));
-        Account a = account(address);
+        Account a = account(Who.of(security), address);
         directory.deleteAppPassword(a.tenant(), a.id(), appPassword);
     }
 
-    private Account account(String pathAddress) throws StoreException {
+    private Account account(AdminPrincipal who, String pathAddress) throws StoreException {
         EmailAddress address = Input.pathAddress("account", pathAddress);
-        TenantId tenant = scope.tenantOf(address);
+        TenantId tenant = scope.tenantOf(who, address);
         return directory.findAccount(tenant, address)
                 .orElseThrow(() -> new StoreException(StoreException.Reason.NOT_FOUND, "account " + address + " not found"));
     }

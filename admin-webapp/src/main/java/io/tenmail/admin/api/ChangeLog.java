@@ -15,8 +15,8 @@ import java.util.Set;
 /**
  * One INFO line per change request (anything but GET, HEAD and OPTIONS): who, what, the outcome
  * and the client address, e.g. {@code change who=platform what="DELETE /accounts/bob@example.test"
- * status=204 client=127.0.0.1}. Refused changes are logged too, with their status. The audit log
- * proper (stored, queryable) comes with issue 6.
+ * status=204 client=127.0.0.1}. Refused changes are logged too, with their status. The stored,
+ * queryable audit log is {@link AuditTrail}'s; this line is for operators reading logs.
  */
 public final class ChangeLog implements ContainerResponseFilter {
     private static final Logger log = LoggerFactory.getLogger(ChangeLog.class);

@@ -3,8 +3,11 @@ package io.tenmail.admin.api;
 import io.tenmail.admin.api.dto.CatchAllRequest;
 import io.tenmail.admin.api.dto.CreateDomainRequest;
 import io.tenmail.admin.api.dto.DomainAliasRequest;
+import io.tenmail.admin.api.dto.DnsRecordDto;
 import io.tenmail.admin.api.dto.DomainDto;
+import io.tenmail.admin.autoconfig.DnsRecords;
 import io.tenmail.admin.api.errors.InvalidInputException;
+import io.tenmail.admin.api.auth.AdminPrincipal;
 import io.tenmail.storage.DirectoryAdmin;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.model.Domain;
@@ -24,6 +27,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.slf4j.Logger;
@@ -42,30 +46,48 @@ public final class DomainsResource {
     private static final Logger log = LoggerFactory.getLogger(DomainsResource.class);
 
     private final DirectoryAdmin directory;
-    private final PlatformScope scope;
+    private final Scope scope;
+    private final MailSetup mail;
 
     @Inject
-    DomainsResource(DirectoryAdmin directory, PlatformScope scope) {
+    DomainsResource(DirectoryAdmin directory, Scope scope, MailSetup mail) {
         this.directory = directory;
         this.scope = scope;
+        this.mail = mail;
+    }
+
+    /** The DNS records the domain should publish for this server (MX, SPF, DMARC, autoconfig, SRV). */
+    @GET
+    @Path("{name}/dns")
+    public List<DnsRecordDto> dnsRecords(@PathParam("name") String name, @Context SecurityContext security) throws StoreException {
+        Domain d = domain(Who.of(security), name);
+        DnsRecords records = mail.dns().orElseThrow(() ->
+                new StoreException(StoreException.Reason.NOT_FOUND, "this server has no host name and ports to publish"));
+        return records.expected(d.name()).stream().map(DnsRecordDto::from).toList();
     }
 
     /** The domains of one tenant, or of all tenants, ordered by name. */
     @GET
-    public List<DomainDto> list(@QueryParam("tenant") String tenant) throws StoreException {
+    public List<DomainDto> list(@QueryParam("tenant") String tenant, @Context SecurityContext security) throws StoreException {
         List<Domain> domains = new ArrayList<>();
-        for (PlatformScope.Part part : scope.listing(null, tenant)) domains.addAll(directory.domains(part.tenant()));
+        for (Scope.Part part : scope.listing(Who.of(security), null, tenant)) domains.addAll(directory.domains(part.tenant()));
         return domains.stream().sorted(Comparator.comparing(Domain::name)).map(DomainDto::from).toList();
     }
 
     /** Creates a domain in the given tenant, or in a new tenant named after the domain. */
     @POST
+    @Audited("domain.create")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(CreateDomainRequest body, @Context UriInfo uri) throws StoreException {
+    public Response create(CreateDomainRequest body, @Context UriInfo uri,
+                           @Context SecurityContext security) throws StoreException {
+        // Claiming a domain name changes where mail for it goes, for every tenant: platform only.
+        Who.of(security).requirePlatform();
         String name = Input.domainName("name", body.name());
+        AuditNotes.target(name);
         Domain created = body.tenant() == null
                 ? createWithOwnTenant(name)
                 : directory.createDomain(new TenantId(positive(body.tenant())), name);
+        AuditNotes.tenant(created.tenant());
         return Response.created(uri.getAbsolutePathBuilder().segment(created.name()).build())
                 .entity(DomainDto.from(created)).build();
     }
@@ -100,31 +122,37 @@ public final class DomainsResource {
 
     @GET
     @Path("{name}")
-    public DomainDto get(@PathParam("name") String name) throws StoreException {
-        return DomainDto.from(domain(name));
+    public DomainDto get(@PathParam("name") String name, @Context SecurityContext security) throws StoreException {
+        return DomainDto.from(domain(Who.of(security), name));
     }
 
     /** Deletes a domain that has no accounts, aliases or groups left (409 otherwise). */
     @DELETE
+    @Audited("domain.delete")
     @Path("{name}")
-    public void delete(@PathParam("name") String name) throws StoreException {
-        Domain d = domain(name);
+    public void delete(@PathParam("name") String name, @Context SecurityContext security) throws StoreException {
+        Domain d = domain(Who.of(security).requirePlatform(), name);
         directory.deleteDomain(d.tenant(), d.id());
     }
 
     @POST
+    @Audited("domain.alias.add")
     @Path("{name}/aliases")
     @Consumes(MediaType.APPLICATION_JSON)
-    public DomainDto addAlias(@PathParam("name") String name, DomainAliasRequest body) throws StoreException {
+    public DomainDto addAlias(@PathParam("name") String name, DomainAliasRequest body,
+                              @Context SecurityContext security) throws StoreException {
+        // an alias name claims a domain just as a new domain does: platform only
+        Domain d = domain(Who.of(security).requirePlatform(), name);
         String alias = Input.domainName("name", body.name());
-        Domain d = domain(name);
         return DomainDto.from(directory.addDomainAlias(d.tenant(), d.id(), alias));
     }
 
     @DELETE
+    @Audited("domain.alias.remove")
     @Path("{name}/aliases/{alias}")
-    public DomainDto removeAlias(@PathParam("name") String name, @PathParam("alias") String alias) throws StoreException {
-        Domain d = domain(name);
+    public DomainDto removeAlias(@PathParam("name") String name, @PathParam("alias") String alias,
+                                 @Context SecurityContext security) throws StoreException {
+        Domain d = domain(Who.of(security), name);
         String aliasName = Input.pathDomain(alias);
         if (!d.aliases().contains(aliasName)) {
             throw new StoreException(StoreException.Reason.NOT_FOUND, "domain " + d.name() + " has no alias " + aliasName);
@@ -134,17 +162,19 @@ public final class DomainsResource {
 
     /** Sets ({@code {"target":"a@b"}}) or removes ({@code {"target":null}}) the catch-all address. */
     @PUT
+    @Audited("domain.catch-all.set")
     @Path("{name}/catch-all")
     @Consumes(MediaType.APPLICATION_JSON)
-    public DomainDto setCatchAll(@PathParam("name") String name, CatchAllRequest body) throws StoreException {
+    public DomainDto setCatchAll(@PathParam("name") String name, CatchAllRequest body,
+                                 @Context SecurityContext security) throws StoreException {
         Optional<EmailAddress> target = body.target() == null || body.target().isBlank()
                 ? Optional.empty()
                 : Optional.of(Input.address("target", body.target()));
-        Domain d = domain(name);
+        Domain d = domain(Who.of(security), name);
         return DomainDto.from(directory.setCatchAll(d.tenant(), d.id(), target));
     }
 
-    private Domain domain(String pathName) throws StoreException {
-        return scope.domainNamed(Input.pathDomain(pathName));
+    private Domain domain(AdminPrincipal who, String pathName) throws StoreException {
+        return scope.domainNamed(who, Input.pathDomain(pathName));
     }
 }

@@ -3,6 +3,7 @@ package io.tenmail.admin.api;
 import io.tenmail.admin.api.dto.CreateGroupRequest;
 import io.tenmail.admin.api.dto.GroupDto;
 import io.tenmail.admin.api.dto.UpdateGroupRequest;
+import io.tenmail.admin.api.auth.AdminPrincipal;
 import io.tenmail.storage.DirectoryAdmin;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.model.Domain;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -38,63 +40,71 @@ public final class GroupsResource {
     static final SendPolicy DEFAULT_POLICY = SendPolicy.ANYONE;
 
     private final DirectoryAdmin directory;
-    private final PlatformScope scope;
+    private final Scope scope;
 
     @Inject
-    GroupsResource(DirectoryAdmin directory, PlatformScope scope) {
+    GroupsResource(DirectoryAdmin directory, Scope scope) {
         this.directory = directory;
         this.scope = scope;
     }
 
     /** The groups of one domain, of one tenant, or of every tenant. */
     @GET
-    public List<GroupDto> list(@QueryParam("domain") String domain, @QueryParam("tenant") String tenant) throws StoreException {
+    public List<GroupDto> list(@QueryParam("domain") String domain, @QueryParam("tenant") String tenant,
+                               @Context SecurityContext security) throws StoreException {
         List<Group> found = new ArrayList<>();
-        for (PlatformScope.Part part : scope.listing(domain, tenant)) found.addAll(directory.groups(part.tenant(), part.domain()));
+        for (Scope.Part part : scope.listing(Who.of(security), domain, tenant)) {
+            found.addAll(directory.groups(part.tenant(), part.domain()));
+        }
         return found.stream().map(GroupDto::from).toList();
     }
 
     @POST
+    @Audited("group.create")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(CreateGroupRequest body, @Context UriInfo uri) throws StoreException {
+    public Response create(CreateGroupRequest body, @Context UriInfo uri,
+                           @Context SecurityContext security) throws StoreException {
         EmailAddress address = Input.address("address", body.address());
         String displayName = Input.displayName("displayName", body.displayName());
         List<EmailAddress> members = Input.addresses("members", body.members(), true);
         SendPolicy policy = body.sendPolicy() == null ? DEFAULT_POLICY : Input.sendPolicy("sendPolicy", body.sendPolicy());
-        Group g = directory.createGroup(scope.tenantOf(address), address, displayName, members, policy);
+        Group g = directory.createGroup(scope.tenantOf(Who.of(security), address), address, displayName, members, policy);
         return Response.created(uri.getAbsolutePathBuilder().segment(g.address().toString()).build())
                 .entity(GroupDto.from(g)).build();
     }
 
     @GET
     @Path("{address}")
-    public GroupDto get(@PathParam("address") String address) throws StoreException {
-        return GroupDto.from(group(address));
+    public GroupDto get(@PathParam("address") String address, @Context SecurityContext security) throws StoreException {
+        return GroupDto.from(group(Who.of(security), address));
     }
 
     /** Replaces display name, members and policy; all three are required. */
     @PUT
+    @Audited("group.update")
     @Path("{address}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public GroupDto update(@PathParam("address") String address, UpdateGroupRequest body) throws StoreException {
+    public GroupDto update(@PathParam("address") String address, UpdateGroupRequest body,
+                           @Context SecurityContext security) throws StoreException {
         String displayName = Input.displayName("displayName", Input.required("displayName", body.displayName()));
         List<EmailAddress> members = Input.addresses("members", body.members(), true);
         SendPolicy policy = Input.sendPolicy("sendPolicy", body.sendPolicy());
-        Group g = group(address);
+        Group g = group(Who.of(security), address);
         return GroupDto.from(directory.updateGroup(g.tenant(), g.id(), displayName, members, policy));
     }
 
     @DELETE
+    @Audited("group.delete")
     @Path("{address}")
-    public void delete(@PathParam("address") String address) throws StoreException {
-        Group g = group(address);
+    public void delete(@PathParam("address") String address, @Context SecurityContext security) throws StoreException {
+        Group g = group(Who.of(security), address);
         directory.deleteGroup(g.tenant(), g.id());
     }
 
     /** The port finds groups by id; the API names them by address, so look within the domain. */
-    private Group group(String pathAddress) throws StoreException {
+    private Group group(AdminPrincipal who, String pathAddress) throws StoreException {
         EmailAddress address = Input.pathAddress("group", pathAddress);
-        Domain d = scope.domainOf(address);
+        Domain d = scope.domainOf(who, address);
         return directory.groups(d.tenant(), Optional.of(d.id())).stream()
                 .filter(g -> g.address().key().equals(address.key()))
                 .findFirst()

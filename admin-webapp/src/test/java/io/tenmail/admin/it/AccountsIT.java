@@ -112,7 +112,7 @@ class AccountsIT {
     void duplicateAddressIsAConflict() {
         String domain = newDomain();
         api.createAccount("dup@" + domain);
-        Reply r = api.post("/accounts", "{\"address\":\"DUP@" + domain + "\",\"password\":\"pw\"}");
+        Reply r = api.post("/accounts", "{\"address\":\"DUP@" + domain + "\",\"password\":\"pw-123456\"}");
         assertThat(r.status()).isEqualTo(409);
     }
 
@@ -122,7 +122,7 @@ class AccountsIT {
         Reply t = api.post("/tenants", "{\"name\":\"small\",\"maxAccounts\":1}");
         api.post("/domains", "{\"name\":\"" + domain + "\",\"tenant\":" + t.json().getJsonNumber("id") + "}");
         api.createAccount("one@" + domain);
-        Reply r = api.post("/accounts", "{\"address\":\"two@" + domain + "\",\"password\":\"pw\"}");
+        Reply r = api.post("/accounts", "{\"address\":\"two@" + domain + "\",\"password\":\"pw-123456\"}");
         assertThat(r.status()).isEqualTo(409);
     }
 
@@ -213,7 +213,7 @@ class AccountsIT {
     @Test
     void accountsAreSearchedByAddressOrName() {
         String domain = newDomain();
-        api.post("/accounts", "{\"address\":\"grace@" + domain + "\",\"password\":\"pw\",\"displayName\":\"Grace Hopper\"}");
+        api.post("/accounts", "{\"address\":\"grace@" + domain + "\",\"password\":\"pw-123456\",\"displayName\":\"Grace Hopper\"}");
         api.createAccount("heidi@" + domain);
         assertThat(addresses(api.get("/accounts?domain=" + domain + "&search=hopper"))).containsExactly("grace@" + domain);
         assertThat(addresses(api.get("/accounts?domain=" + domain + "&search=HEI"))).containsExactly("heidi@" + domain);

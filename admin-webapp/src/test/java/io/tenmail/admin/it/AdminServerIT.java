@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AdminServerIT {
 
     private static AdminServer server(int port) {
-        return new AdminServer(new AdminSettings("127.0.0.1", port), ApiFixture.newDirectoryAdmin(), null, ApiFixture.TOKEN);
+        return new AdminServer(new AdminSettings("127.0.0.1", port), ApiFixture.newBackend(), ApiFixture.TOKEN);
     }
 
     @Test
@@ -63,7 +63,7 @@ class AdminServerIT {
 
     @Test
     void blankTokenIsRefusedAtConstruction() {
-        assertThatThrownBy(() -> new AdminServer(new AdminSettings("127.0.0.1", 0), ApiFixture.newDirectoryAdmin(), null, " "))
+        assertThatThrownBy(() -> new AdminServer(new AdminSettings("127.0.0.1", 0), ApiFixture.newBackend(), " "))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,11 +1,18 @@
 package io.tenmail.admin.it;
 
+import io.tenmail.admin.AdminBackend;
 import io.tenmail.admin.AdminServer;
 import io.tenmail.admin.AdminSettings;
+import io.tenmail.admin.autoconfig.MailEndpoints;
+import io.tenmail.protocol.auth.LoginThrottle;
 import io.tenmail.storage.DirectoryAdmin;
+import io.tenmail.storage.MailQueue;
 import io.tenmail.storage.StorageSettings;
 import io.tenmail.storage.jpa.Database;
+import io.tenmail.storage.jpa.JpaApiTokens;
+import io.tenmail.storage.jpa.JpaAuditLog;
 import io.tenmail.storage.jpa.JpaDirectoryAdmin;
+import io.tenmail.storage.jpa.JpaMailQueue;
 import io.tenmail.storage.jpa.Transactions;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -36,24 +43,46 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class ApiFixture implements AutoCloseable {
     static final String TOKEN = "test-platform-token-5f1c0e9a";
+    /** Where the test server tells mail clients to connect. */
+    static final MailEndpoints MAIL = new MailEndpoints("mail.example.test", 143, 993, 110, 995, 587, 465);
     private static final AtomicInteger UNIQUE = new AtomicInteger();
 
     private final AdminServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final URI base;
 
-    /** One embedded Derby database for the test JVM; tests use unique names, so they can share it. */
+    /**
+     * One database for the test JVM: embedded Derby, or a fresh PostgreSQL database when
+     * TENMAIL_TEST_PG_URL is set (scripts/with-postgres). Tests use unique names, so they can share it.
+     */
     private static final Database DATABASE = openDatabase();
+    private static final Transactions TX = new Transactions(DATABASE.entityManagerFactory());
 
     /** The directory behind the API: the real JPA implementation, the ONE place tests choose it. */
     static DirectoryAdmin newDirectoryAdmin() {
-        return new JpaDirectoryAdmin(new Transactions(DATABASE.entityManagerFactory()));
+        return new JpaDirectoryAdmin(TX);
+    }
+
+    /** The mail queue behind the API, on the same database. */
+    static MailQueue mailQueue() {
+        return new JpaMailQueue(TX);
+    }
+
+    /** Every store the API needs, on the shared database, with a login throttle of its own. */
+    static AdminBackend newBackend() {
+        return new AdminBackend(newDirectoryAdmin(), null, mailQueue(), new JpaAuditLog(TX), new JpaApiTokens(TX),
+                LoginThrottle.withDefaults());
+    }
+
+    /** Which database the tests run on, for messages. */
+    static String databaseKind() {
+        return PostgresDatabase.available() ? "PostgreSQL" : "Derby";
     }
 
     private static Database openDatabase() {
         try {
             Path dir = Files.createTempDirectory("tenmail-admin-it");
-            Database database = new Database(StorageSettings.embedded(dir));
+            Database database = new Database(PostgresDatabase.available() ? PostgresDatabase.fresh(dir) : StorageSettings.embedded(dir));
             Runtime.getRuntime().addShutdownHook(new Thread(database::close));
             return database;
         } catch (IOException e) {
@@ -67,7 +96,8 @@ final class ApiFixture implements AutoCloseable {
     }
 
     static ApiFixture start() {
-        AdminServer server = new AdminServer(new AdminSettings("127.0.0.1", 0), newDirectoryAdmin(), null, TOKEN);
+        AdminServer server = new AdminServer(new AdminSettings("127.0.0.1", 0, AdminSettings.DEFAULT_PASSWORD_POLICY,
+                java.util.Optional.of(MAIL)), newBackend(), TOKEN);
         server.start();
         return new ApiFixture(server);
     }
@@ -143,6 +173,47 @@ final class ApiFixture implements AutoCloseable {
     HttpRequest.Builder request(String pathFromRoot) {
         return HttpRequest.newBuilder(base.resolve(pathFromRoot)).timeout(Duration.ofSeconds(10));
     }
+
+    // callers other than the platform token
+
+    /** Who sends a request: a bearer token, or a console session (its cookie, and the CSRF token unsafe methods echo). */
+    record As(String bearer, String cookie, String csrf) {
+        static As token(String token) {
+            return new As(token, null, null);
+        }
+
+        /** The same session without its CSRF token, as a forged cross-site request would be. */
+        As withoutCsrf() {
+            return new As(bearer, cookie, null);
+        }
+    }
+
+    Reply send(As as, String method, String path, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve("/api/v1" + path)).timeout(Duration.ofSeconds(10));
+        if (as.bearer() != null) b.header("Authorization", "Bearer " + as.bearer());
+        if (as.cookie() != null) b.header("Cookie", as.cookie());
+        if (as.csrf() != null) b.header("X-CSRF-Token", as.csrf());
+        if (json != null) b.header("Content-Type", "application/json");
+        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return send(b.build());
+    }
+
+    /** POST /session with an address and password; the reply must be a success. */
+    As login(String address, String password) {
+        return loggedIn(send(new As(null, null, null), "POST", "/session",
+                "{\"address\":\"" + address + "\",\"password\":\"" + password + "\"}"));
+    }
+
+    static As loggedIn(Reply r) {
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        String setCookie = r.header("Set-Cookie");
+        assertThat(setCookie).as("Set-Cookie").isNotNull();
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        return new As(null, cookie, r.json().getString("csrfToken"));
+    }
+
+    /** An account with a password that meets the default policy. */
+    static final String PASSWORD = "s3cret-pass";
 
     // fixtures through the API itself
 

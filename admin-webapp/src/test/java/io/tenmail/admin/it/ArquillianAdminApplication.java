@@ -1,5 +1,6 @@
 package io.tenmail.admin.it;
 
+import io.tenmail.admin.AdminSettings;
 import io.tenmail.admin.api.AdminApi;
 import org.glassfish.jersey.server.ResourceConfig;
 
@@ -9,6 +10,6 @@ import org.glassfish.jersey.server.ResourceConfig;
  */
 public class ArquillianAdminApplication extends ResourceConfig {
     public ArquillianAdminApplication() {
-        super(AdminApi.application(ApiFixture.newDirectoryAdmin(), null, ApiFixture.TOKEN));
+        super(AdminApi.application(ApiFixture.newBackend(), AdminSettings.DEFAULT_PASSWORD_POLICY, java.util.Optional.empty(), ApiFixture.TOKEN));
     }
 }

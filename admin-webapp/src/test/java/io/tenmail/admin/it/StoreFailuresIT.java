@@ -1,7 +1,9 @@
 package io.tenmail.admin.it;
 
+import io.tenmail.admin.AdminBackend;
 import io.tenmail.admin.AdminServer;
 import io.tenmail.admin.AdminSettings;
+import io.tenmail.protocol.auth.LoginThrottle;
 import io.tenmail.storage.DirectoryAdmin;
 import io.tenmail.storage.StoreException;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,9 @@ class StoreFailuresIT {
     }
 
     private static HttpResponse<String> getTenants(DirectoryAdmin directory) throws Exception {
-        try (AdminServer server = new AdminServer(new AdminSettings("127.0.0.1", 0), directory, null, ApiFixture.TOKEN)) {
+        try (AdminServer server = new AdminServer(new AdminSettings("127.0.0.1", 0),
+                new AdminBackend(directory, null, ApiFixture.mailQueue(), ApiFixture.newBackend().auditLog(), ApiFixture.newBackend().apiTokens(),
+                        LoginThrottle.withDefaults()), ApiFixture.TOKEN)) {
             server.start();
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/tenants"))
                     .header("Authorization", "Bearer " + ApiFixture.TOKEN).timeout(Duration.ofSeconds(10)).build();

@@ -24,8 +24,9 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The tenants resource deployed by Arquillian as a web archive into embedded Jetty 12 (ee10), the
- * way a servlet container would run it, and called over HTTP from the client side.
+ * The tenants, session and audit resources deployed by Arquillian as a web archive into embedded
+ * Jetty 12 (ee10), the way a servlet container would run them, and called over HTTP from the
+ * client side.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -99,5 +100,26 @@ class TenantsArquillianIT {
         HttpResponse<String> r = send(request("/tenants/424242").header("Authorization", "Bearer " + ApiFixture.TOKEN));
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(json(r.body()).getString("error")).contains("424242");
+    }
+
+    @Test
+    void aConsoleSessionWorksInTheDeployedWebAppAndItsUnsafeRequestsNeedTheCsrfToken() throws Exception {
+        HttpResponse<String> login = send(request("/session").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + ApiFixture.TOKEN + "\"}")));
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        String csrf = json(login.body()).getString("csrfToken");
+
+        assertThat(send(request("/tenants").header("Cookie", cookie)).statusCode()).isEqualTo(200);
+        HttpRequest.Builder create = request("/tenants").header("Cookie", cookie).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Via Session Ltd\"}"));
+        assertThat(send(create).statusCode()).as("without X-CSRF-Token").isEqualTo(403);
+        assertThat(send(request("/tenants").header("Cookie", cookie).header("X-CSRF-Token", csrf).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Via Session Ltd\"}"))).statusCode()).isEqualTo(201);
+        HttpResponse<String> audit = send(request("/audit?action=tenant.create&limit=5").header("Cookie", cookie));
+        assertThat(audit.statusCode()).isEqualTo(200);
+        assertThat(audit.body()).contains("\"action\":\"tenant.create\"");
     }
 }

@@ -1,10 +1,15 @@
 package io.tenmail.deploy.cli;
 
+import io.tenmail.admin.AdminBackend;
 import io.tenmail.admin.AdminServer;
 import io.tenmail.admin.AdminSettings;
 import io.tenmail.storage.StorageSettings;
 import io.tenmail.storage.jpa.Database;
+import io.tenmail.protocol.auth.LoginThrottle;
+import io.tenmail.storage.jpa.JpaApiTokens;
+import io.tenmail.storage.jpa.JpaAuditLog;
 import io.tenmail.storage.jpa.JpaDirectoryAdmin;
+import io.tenmail.storage.jpa.JpaMailQueue;
 import io.tenmail.storage.jpa.Transactions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,8 +49,9 @@ class CliAgainstAdminServerIT {
     @BeforeAll
     static void start() {
         database = new Database(StorageSettings.embedded(dataDir));
-        server = new AdminServer(new AdminSettings("127.0.0.1", 0),
-                new JpaDirectoryAdmin(new Transactions(database.entityManagerFactory())), null, TOKEN);
+        Transactions tx = new Transactions(database.entityManagerFactory());
+        server = new AdminServer(new AdminSettings("127.0.0.1", 0), new AdminBackend(new JpaDirectoryAdmin(tx), null,
+                new JpaMailQueue(tx), new JpaAuditLog(tx), new JpaApiTokens(tx), LoginThrottle.withDefaults()), TOKEN);
         server.start();
         apiBase = URI.create("http://127.0.0.1:" + server.port() + "/api/v1/");
     }
@@ -142,10 +148,10 @@ class CliAgainstAdminServerIT {
         String other = uniqueDomain();
         assertThat(ok(cli("", "domain", "add", d, "--tenant", tenant))).isEqualTo("domain " + d + " added (tenant " + tenant + ")\n");
         ok(cli("", "domain", "add", other));
-        ok(cli("", "user", "add", "a@" + d, "--password", "pass-a"));
-        ok(cli("", "user", "add", "b@" + other, "--password", "pass-b"));
+        ok(cli("", "user", "add", "a@" + d, "--password", "pass-a-123"));
+        ok(cli("", "user", "add", "b@" + other, "--password", "pass-b-123"));
 
-        assertThat(refused(cli("", "user", "add", "c@" + d, "--password", "pass-c"))).isEqualTo("error: tenant " + tenant + " may have at most 1 account");
+        assertThat(refused(cli("", "user", "add", "c@" + d, "--password", "pass-c-123"))).isEqualTo("error: tenant " + tenant + " may have at most 1 account");
         assertThat(ok(cli("", "tenant", "list"))).containsPattern(tenant + " +" + name + " +1 +1 GiB +no");
         assertThat(ok(cli("", "domain", "list", "--tenant", tenant)).lines()).hasSize(2).last().asString().startsWith(d);
         assertThat(ok(cli("", "user", "list", "--tenant", tenant))).contains("a@" + d).doesNotContain("b@" + other);

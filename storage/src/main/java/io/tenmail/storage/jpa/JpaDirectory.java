@@ -35,9 +35,9 @@ import java.util.Set;
  *
  * <p>Authentication reads what it needs in one short transaction, verifies the password outside
  * any transaction (Argon2 takes tens of milliseconds and must not hold a pooled connection), and
- * writes only when there is something to record: the last use of an app password, or a stored
- * hash upgraded to the current parameters. An unknown user costs the same Argon2 work as a wrong
- * password, and every refusal before the secret is proven correct is BAD_CREDENTIALS, so neither
+ * writes only after a success: the last login per protocol (ACCOUNT_LOGIN, shown to the user in
+ * the console), the last use of an app password, or a stored hash upgraded to the current
+ * parameters. An unknown user costs the same Argon2 work as a wrong password, and every refusal before the secret is proven correct is BAD_CREDENTIALS, so neither
  * timing nor answers reveal who has an account.
  */
 @ApplicationScoped
@@ -93,6 +93,8 @@ public class JpaDirectory implements Directory {
         if (refused.isPresent()) return AuthResult.failure(refused.get());
         if (c.appPasswordRequired()) return AuthResult.failure(Failure.APP_PASSWORD_REQUIRED);
         if (hasher.needsRehash(c.passwordHash())) upgradeHash(c, secret);
+        AccountLogins.record(tx, c.principal().account().value(), protocol.name(), DbTime.now(clock),
+                client == null ? null : client.getHostAddress());
         return AuthResult.success(c.principal());
     }
 
@@ -121,6 +123,7 @@ public class JpaDirectory implements Directory {
             if (entity != null) entity.recordUse(now, protocol, clientAddress);
             return null;
         });
+        AccountLogins.record(tx, c.principal().account().value(), protocol.name(), now, clientAddress);
         return AuthResult.success(c.principal());
     }
 
@@ -190,7 +193,7 @@ public class JpaDirectory implements Directory {
     }
 
     /** The account answering to this address, through domain aliases, in any tenant. */
-    private static Optional<AccountEntity> account(EntityManager em, EmailAddress address) {
+    static Optional<AccountEntity> account(EntityManager em, EmailAddress address) {
         return DomainNameEntity.byName(em, address.domain())
                 .flatMap(n -> AddressEntity.byKey(em, AddressEntity.keyOf(address.localPart(), n.domain())))
                 .filter(a -> a.kind() == AddressEntity.Kind.ACCOUNT)

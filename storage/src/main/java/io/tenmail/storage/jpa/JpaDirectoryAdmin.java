@@ -17,8 +17,10 @@ import io.tenmail.storage.model.DomainId;
 import io.tenmail.storage.model.EmailAddress;
 import io.tenmail.storage.model.Group;
 import io.tenmail.storage.model.GroupId;
+import io.tenmail.storage.model.LastLogin;
 import io.tenmail.storage.model.NewAppPassword;
 import io.tenmail.storage.model.Page;
+import io.tenmail.storage.model.PasswordPolicy;
 import io.tenmail.storage.model.Protocol;
 import io.tenmail.storage.model.SendPolicy;
 import io.tenmail.storage.model.Tenant;
@@ -517,6 +519,116 @@ public class JpaDirectoryAdmin implements DirectoryAdmin {
             em.remove(g);
             em.remove(address);
             return null;
+        });
+    }
+
+    // ---- console access
+
+    @Override
+    public Optional<Account> checkPassword(EmailAddress address, String password) throws StoreException {
+        Objects.requireNonNull(address, "address");
+        if (password == null || password.length() > MAX_PASSWORD) {
+            hasher.verifyNothing("");
+            return Optional.empty();
+        }
+        record Candidate(Account account, String hash, boolean usable) {
+        }
+        Optional<Candidate> c = tx.run(em -> JpaDirectory.account(em, address)
+                .map(a -> new Candidate(a.toModel(), a.passwordHash(), a.enabled() && !a.address().tenant().suspended())));
+        // hashing outside the transaction: Argon2 must not hold a pooled connection
+        if (c.isEmpty()) {
+            hasher.verifyNothing(password);   // an unknown address costs what a wrong password costs
+            return Optional.empty();
+        }
+        if (!hasher.verify(password, c.get().hash()) || !c.get().usable()) return Optional.empty();
+        return Optional.of(c.get().account());
+    }
+
+    @Override
+    public void appointDomainAdmin(TenantId tenant, AccountId account) throws StoreException {
+        tx.run(em -> {
+            AccountEntity a = account(em, tenant, account);
+            if (!DomainAdminEntity.exists(em, a.accountId().value())) {
+                em.persist(new DomainAdminEntity(a.accountId().value(), DbTime.now(clock)));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void dismissDomainAdmin(TenantId tenant, AccountId account) throws StoreException {
+        tx.run(em -> {
+            AccountEntity a = account(em, tenant, account);
+            DomainAdminEntity d = em.find(DomainAdminEntity.class, a.accountId().value());
+            if (d == null) throw new StoreException(Reason.NOT_FOUND, "account " + a.address().address() + " is not a domain administrator");
+            em.remove(d);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Account> domainAdmins(TenantId tenant) throws StoreException {
+        return tx.run(em -> {
+            TenantEntity t = tenant(em, tenant);
+            return DomainAdminEntity.accountsOfTenant(em, t.id()).stream().map(AccountEntity::toModel).toList();
+        });
+    }
+
+    @Override
+    public boolean isDomainAdmin(TenantId tenant, AccountId account) throws StoreException {
+        return tx.run(em -> AccountEntity.find(em, Inputs.required("tenant", tenant), Inputs.required("account", account))
+                .map(a -> DomainAdminEntity.exists(em, a.accountId().value())).orElse(false));
+    }
+
+    @Override
+    public Optional<PasswordPolicy> passwordPolicy(TenantId tenant) throws StoreException {
+        return tx.run(em -> {
+            TenantEntity t = tenant(em, tenant);
+            return Optional.ofNullable(em.find(PasswordPolicyEntity.class, t.id())).map(PasswordPolicyEntity::toModel);
+        });
+    }
+
+    @Override
+    public void setPasswordPolicy(TenantId tenant, Optional<PasswordPolicy> policy) throws StoreException {
+        Inputs.required("policy", policy);
+        tx.run(em -> {
+            TenantEntity t = tenant(em, tenant);
+            PasswordPolicyEntity existing = em.find(PasswordPolicyEntity.class, t.id());
+            if (policy.isEmpty()) {
+                if (existing != null) em.remove(existing);
+            } else if (existing == null) {
+                em.persist(new PasswordPolicyEntity(t.id(), policy.get()));
+            } else {
+                existing.set(policy.get());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<LastLogin> lastLogins(TenantId tenant, AccountId account) throws StoreException {
+        return tx.run(em -> {
+            AccountEntity a = account(em, tenant, account);
+            return AccountLoginEntity.ofAccount(em, a.accountId().value()).stream().map(AccountLoginEntity::toModel).toList();
+        });
+    }
+
+    @Override
+    public void recordLogin(TenantId tenant, AccountId account, String protocol, Optional<String> clientAddress) throws StoreException {
+        String p = Inputs.text("protocol", protocol, 8).toUpperCase(Locale.ROOT);
+        String client = Inputs.required("clientAddress", clientAddress).map(c -> c.length() > 64 ? c.substring(0, 64) : c).orElse(null);
+        long id = tx.run(em -> account(em, tenant, account).accountId().value());
+        AccountLogins.record(tx, id, p, DbTime.now(clock), client);
+    }
+
+    @Override
+    public long storageUsed(TenantId tenant) throws StoreException {
+        return tx.run(em -> {
+            TenantEntity t = tenant(em, tenant);
+            Long sum = em.createQuery("SELECT SUM(u.usedBytes) FROM AccountUsageEntity u, AccountEntity a"
+                    + " WHERE u.accountId = a.id AND a.address.tenant.id = :tenant", Long.class)
+                    .setParameter("tenant", t.id()).getSingleResult();
+            return sum == null ? 0L : sum;
         });
     }
 

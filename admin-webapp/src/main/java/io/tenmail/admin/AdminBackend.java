@@ -1,0 +1,27 @@
+package io.tenmail.admin;
+
+import io.tenmail.protocol.auth.LoginThrottle;
+import io.tenmail.storage.ApiTokens;
+import io.tenmail.storage.AuditLog;
+import io.tenmail.storage.DirectoryAdmin;
+import io.tenmail.storage.MailQueue;
+import io.tenmail.storage.MailboxStore;
+
+import java.util.Objects;
+
+/**
+ * What the admin API works on: the storage ports, and the login throttle it shares with the mail
+ * protocols (so guessing a password over IMAP and in the console counts against one allowance).
+ *
+ * @param mailboxes may be null: accounts then have no {@code usedBytes}
+ */
+public record AdminBackend(DirectoryAdmin directory, MailboxStore mailboxes, MailQueue queue, AuditLog auditLog,
+                           ApiTokens apiTokens, LoginThrottle throttle) {
+    public AdminBackend {
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(auditLog, "auditLog");
+        Objects.requireNonNull(apiTokens, "apiTokens");
+        Objects.requireNonNull(throttle, "throttle");
+    }
+}

@@ -1,0 +1,5 @@
+package io.tenmail.admin.api.dto;
+
+/** Body of PUT /self/password. */
+public record ChangePasswordRequest(String currentPassword, String newPassword) {
+}

@@ -1,0 +1,25 @@
+package io.tenmail.storage.jpa;
+
+import io.tenmail.storage.ApiTokens;
+import io.tenmail.storage.AuditLog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** Makes the admin console's stores ({@link AuditLog}, {@link ApiTokens}) available to CDI. */
+@ApplicationScoped
+public class JpaConsoleProducer {
+
+    // @Singleton: both are final and stateless beyond their Transactions, no proxy needed
+    @Produces
+    @Singleton
+    AuditLog auditLog(Transactions transactions) {
+        return new JpaAuditLog(transactions);
+    }
+
+    @Produces
+    @Singleton
+    ApiTokens apiTokens(Transactions transactions) {
+        return new JpaApiTokens(transactions);
+    }
+}

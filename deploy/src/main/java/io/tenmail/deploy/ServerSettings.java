@@ -6,6 +6,7 @@ import io.tenmail.protocol.ListenerSpec;
 import io.tenmail.protocol.TlsMode;
 import io.tenmail.protocol.tls.TlsSettings;
 import io.tenmail.storage.StorageSettings;
+import io.tenmail.storage.directory.VerifiedPasswords;
 import io.tenmail.storage.model.PasswordPolicy;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
@@ -53,6 +54,7 @@ public record ServerSettings(Path dataDir, String hostname, String bindAddress, 
     public static final String DB_PASSWORD = "tenmail.db.password";
     public static final String DB_POOL_SIZE = "tenmail.db.pool-size";
     public static final String BLOB_DIR = "tenmail.blob.dir";
+    public static final String AUTH_CACHE_TTL = "tenmail.auth.cache-ttl-seconds";
     public static final String BLOB_SWEEP_INTERVAL = "tenmail.blob.sweep-interval-minutes";
     public static final String BLOB_SWEEP_GRACE = "tenmail.blob.sweep-grace-minutes";
 
@@ -122,10 +124,12 @@ public record ServerSettings(Path dataDir, String hostname, String bindAddress, 
 
         StorageSettings storage;
         int poolSize = values.integer(DB_POOL_SIZE, 16, 1, 1000);
+        Duration authCacheTtl = Duration.ofSeconds(values.integer(AUTH_CACHE_TTL, (int) VerifiedPasswords.DEFAULT_TTL.toSeconds(), 0,
+                (int) StorageSettings.MAX_AUTH_CACHE_TTL.toSeconds()));
         String url = values.string(DB_URL, "");
         try {
             storage = new StorageSettings(dataDir, url, values.string(DB_USER, ""), values.string(DB_PASSWORD, ""), poolSize,
-                    values.path(BLOB_DIR, dataDir));
+                    values.path(BLOB_DIR, dataDir), authCacheTtl);
         } catch (IllegalArgumentException e) {
             throw new SettingsException(DB_URL, e.getMessage() + values.origin(DB_URL));
         }

@@ -127,6 +127,15 @@ class ServerSettingsTest {
     }
 
     @Test
+    void verifiedPasswordsAreRememberedForFiveMinutesUnlessConfigured() {
+        assertThat(settings().storage().authCacheTtl()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(settings("tenmail.auth.cache-ttl-seconds", "0").storage().authCacheTtl()).isZero();
+        assertThatThrownBy(() -> settings("tenmail.auth.cache-ttl-seconds", "86400"))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("tenmail.auth.cache-ttl-seconds must be a whole number from 0 to 3600, was \"86400\"");
+    }
+
+    @Test
     void aDatabaseUrlMustBeJdbc() {
         assertThatThrownBy(() -> settings("tenmail.db.url", "postgres://db/tenmail"))
                 .isInstanceOf(SettingsException.class)

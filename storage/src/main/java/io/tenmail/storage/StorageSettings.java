@@ -1,6 +1,9 @@
 package io.tenmail.storage;
 
+import io.tenmail.storage.directory.VerifiedPasswords;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -11,8 +14,15 @@ import java.util.Objects;
  * @param jdbcUrl   empty for embedded Derby under {@code dataDir/db}; a {@code jdbc:postgresql:}
  *                  URL selects PostgreSQL
  * @param poolSize  maximum database connections
+ * @param authCacheTtl how long an account password proven correct is remembered, so that the next
+ *                  login with it skips the slow hash ({@code tenmail.auth.cache-ttl-seconds};
+ *                  zero turns it off; see {@code directory.VerifiedPasswords})
  */
-public record StorageSettings(Path dataDir, String jdbcUrl, String user, String password, int poolSize, Path blobDir) {
+public record StorageSettings(Path dataDir, String jdbcUrl, String user, String password, int poolSize, Path blobDir,
+                              Duration authCacheTtl) {
+
+    /** The longest time-to-live accepted for verified passwords. */
+    public static final Duration MAX_AUTH_CACHE_TTL = Duration.ofHours(1);
 
     public StorageSettings {
         Objects.requireNonNull(dataDir, "tenmail.data.dir");
@@ -21,9 +31,19 @@ public record StorageSettings(Path dataDir, String jdbcUrl, String user, String 
         password = password == null ? "" : password;
         if (poolSize < 1) throw new IllegalArgumentException("tenmail.db.pool-size must be at least 1, was " + poolSize);
         if (blobDir == null) blobDir = dataDir.resolve("blobs");
+        if (authCacheTtl == null) authCacheTtl = VerifiedPasswords.DEFAULT_TTL;
+        if (authCacheTtl.isNegative() || authCacheTtl.compareTo(MAX_AUTH_CACHE_TTL) > 0) {
+            throw new IllegalArgumentException("tenmail.auth.cache-ttl-seconds must be 0.." + MAX_AUTH_CACHE_TTL.toSeconds()
+                    + ", was " + authCacheTtl.toSeconds());
+        }
         if (!jdbcUrl.isEmpty() && !jdbcUrl.startsWith("jdbc:postgresql:") && !jdbcUrl.startsWith("jdbc:derby:")) {
             throw new IllegalArgumentException("tenmail.db.url must be a jdbc:postgresql: or jdbc:derby: URL, was " + jdbcUrl);
         }
+    }
+
+    /** With the default time-to-live of verified passwords. */
+    public StorageSettings(Path dataDir, String jdbcUrl, String user, String password, int poolSize, Path blobDir) {
+        this(dataDir, jdbcUrl, user, password, poolSize, blobDir, VerifiedPasswords.DEFAULT_TTL);
     }
 
     /** Embedded Derby in {@code dataDir/db}, the zero-configuration default. */

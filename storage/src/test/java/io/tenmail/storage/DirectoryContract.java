@@ -183,6 +183,41 @@ public abstract class DirectoryContract {
             assertThat(login(bob.address().toString(), "new password", Protocol.IMAP).succeeded()).isTrue();
         }
 
+        // a directory may remember a password it verified recently (JpaDirectory does): a change
+        // made after a successful login must still count at the very next one
+
+        @Test
+        void aRecentlyVerifiedPasswordMustStillBeGivenRight() throws StoreException {
+            assertThat(login(bob.address().toString(), PASSWORD, Protocol.IMAP).succeeded()).isTrue();
+            assertThat(login(bob.address().toString(), PASSWORD + "x", Protocol.IMAP).failure()).isEqualTo(Failure.BAD_CREDENTIALS);
+            assertThat(login(bob.address().toString(), "", Protocol.IMAP).failure()).isEqualTo(Failure.BAD_CREDENTIALS);
+            assertThat(login(bob.address().toString(), PASSWORD, Protocol.IMAP).succeeded()).isTrue();
+        }
+
+        @Test
+        void aNewPasswordReplacesTheOldAtTheNextLogin() throws StoreException {
+            assertThat(login(bob.address().toString(), PASSWORD, Protocol.IMAP).succeeded()).isTrue();
+            admin().setPassword(tenant.id(), bob.id(), "new password");
+            assertThat(login(bob.address().toString(), PASSWORD, Protocol.IMAP).failure()).isEqualTo(Failure.BAD_CREDENTIALS);
+            assertThat(login(bob.address().toString(), "new password", Protocol.IMAP).succeeded()).isTrue();
+            admin().setPassword(tenant.id(), bob.id(), PASSWORD);
+            assertThat(login(bob.address().toString(), "new password", Protocol.IMAP).failure()).isEqualTo(Failure.BAD_CREDENTIALS);
+        }
+
+        @Test
+        void disablingAnAccountOrItsProtocolCountsAtTheNextLogin() throws StoreException {
+            String user = bob.address().toString();
+            assertThat(login(user, PASSWORD, Protocol.POP3).succeeded()).isTrue();
+            change(protocols(EnumSet.of(Protocol.IMAP)));
+            assertThat(login(user, PASSWORD, Protocol.POP3).failure()).isEqualTo(Failure.PROTOCOL_DISABLED);
+            assertThat(login(user, PASSWORD, Protocol.IMAP).succeeded()).isTrue();
+            change(appPasswordRequired(true));
+            assertThat(login(user, PASSWORD, Protocol.IMAP).failure()).isEqualTo(Failure.APP_PASSWORD_REQUIRED);
+            change(appPasswordRequired(false));
+            change(enabled(false));
+            assertThat(login(user, PASSWORD, Protocol.IMAP).failure()).isEqualTo(Failure.DISABLED);
+        }
+
         @Test
         void aDeletedAccountCannotLogIn() throws StoreException {
             admin().deleteAccount(tenant.id(), bob.id());
@@ -232,6 +267,7 @@ public abstract class DirectoryContract {
         @Test
         void aDeletedAppPasswordNoLongerWorks() throws StoreException {
             NewAppPassword p = appPassword(EnumSet.of(Protocol.IMAP), List.of(), Optional.empty());
+            assertThat(login(bob.address().toString(), p.secret(), Protocol.IMAP).succeeded()).isTrue();
             admin().deleteAppPassword(tenant.id(), bob.id(), p.appPassword().id());
             assertThat(login(bob.address().toString(), p.secret(), Protocol.IMAP).failure()).isEqualTo(Failure.BAD_CREDENTIALS);
         }

@@ -41,6 +41,6 @@ final class RetrCommand implements Pop3CommandHandler {
         InputStream content = MessageBlobs.open(blobs, message.get());
         if (content == null) return Replies.CONTENT_UNAVAILABLE;
         session.retrievedOne();
-        return new MessageContent(Replies.messageFollows(message.get().size()), content, DotStuffer.ALL_LINES);
+        return new MessageContent(Replies.messageFollows(message.get().size()), content, DotStuffer.ALL_LINES, message.get().size());
     }
 }

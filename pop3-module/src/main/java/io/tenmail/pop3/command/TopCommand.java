@@ -38,6 +38,6 @@ final class TopCommand implements Pop3CommandHandler {
         InputStream content = MessageBlobs.open(blobs, message.get());
         if (content == null) return Replies.CONTENT_UNAVAILABLE;
         session.toppedOne();
-        return new MessageContent(Replies.TOP_FOLLOWS, content, lines);
+        return new MessageContent(Replies.TOP_FOLLOWS, content, lines, message.get().size());
     }
 }

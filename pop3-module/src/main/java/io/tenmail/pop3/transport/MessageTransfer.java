@@ -21,13 +21,17 @@ final class MessageTransfer implements AutoCloseable {
     private final InputStream content;
     private final DotStuffer stuffer;
     private byte[] statusLine;
-    private final byte[] input = new byte[CHUNK_OCTETS];
+    private final byte[] input;
     private boolean finished;
 
     MessageTransfer(MessageContent response) {
         this.content = response.content();
         this.stuffer = new DotStuffer(response.bodyLines());
         this.statusLine = response.status().bytes();
+        // one octet more than the stored size, so that a message read whole is known to be whole
+        // (end of stream) and goes out in one write; a wrong size only costs more chunks
+        long stored = response.storedOctets();
+        this.input = new byte[stored < 0 ? CHUNK_OCTETS : (int) Math.min(CHUNK_OCTETS, stored + 1)];
     }
 
     /** Whether the last chunk has been handed out. */
@@ -38,8 +42,8 @@ final class MessageTransfer implements AutoCloseable {
     /** The next chunk; after the last one {@link #isFinished()}. Reads from disk. */
     IoBuffer nextChunk() throws IOException {
         if (finished) throw new IllegalStateException("transfer is finished");
-        int read = stuffer.isDone() ? 0 : content.readNBytes(input, 0, CHUNK_OCTETS);
-        boolean last = stuffer.isDone() || read < CHUNK_OCTETS;
+        int read = stuffer.isDone() ? 0 : content.readNBytes(input, 0, input.length);
+        boolean last = stuffer.isDone() || read < input.length;
         int status = statusLine == null ? 0 : statusLine.length;
         ByteBuffer out = ByteBuffer.allocate(status + DotStuffer.maxEncodedLength(read) + DotStuffer.MAX_FINISH_OCTETS);
         if (statusLine != null) {

@@ -50,14 +50,17 @@ public final class DotStuffer {
      */
     public void encode(byte[] input, int offset, int length, ByteBuffer out) {
         int end = offset + length;
-        for (int i = offset; i < end && !done; i++) {
+        int i = offset;
+        while (i < end && !done) {
             byte b = input[i];
             if (b == '\n') {
                 pendingCr = false;
                 endLine(out);
+                i++;
             } else if (b == '\r') {
                 if (pendingCr) endLine(out);   // CR CR: the first one was a line end of its own
                 pendingCr = true;
+                i++;
             } else {
                 if (pendingCr) {
                     pendingCr = false;
@@ -65,8 +68,12 @@ public final class DotStuffer {
                     if (done) return;
                 }
                 if (lineStart && b == '.') out.put((byte) '.');
-                out.put(b);
+                // the rest of the line, up to its CR or LF, is copied as it is, in one piece
+                int lineEnd = i + 1;
+                while (lineEnd < end && input[lineEnd] != '\r' && input[lineEnd] != '\n') lineEnd++;
+                out.put(input, i, lineEnd - i);
                 lineStart = false;
+                i = lineEnd;
             }
         }
     }

@@ -7,16 +7,20 @@ import io.tenmail.storage.model.Domain;
 import io.tenmail.storage.model.EmailAddress;
 import io.tenmail.storage.model.MailboxName;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 
 /**
  * Not a test: the server for {@code ../shared/bench/pop3-load.py}, on the real store (embedded
  * Derby in a temporary directory). Creates user1..userK@bench.test with password "secret" and M
  * messages of about 10 KB each (BASELINE.md's workload: 50 × 40), starts POP3 on the given port
- * with plain-text login on loopback, prints {@code READY}, and runs until killed.
+ * with plain-text login on loopback, prints {@code READY}, and runs until killed (SIGTERM), when
+ * it closes the server and deletes its data. {@code scripts/bench-pop3} runs it against Dovecot.
  *
  * <pre>java -cp ... io.tenmail.pop3.it.Pop3BenchServer 10110 [users] [messagesPerUser]</pre>
  */
@@ -48,9 +52,18 @@ public final class Pop3BenchServer {
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             fixture.close();
+            deleteTree(dataDir);
             stop.countDown();
         }));
         System.out.println("READY pop3 on 127.0.0.1:" + Pop3Fixture.port(server) + ", data in " + dataDir);
         stop.await();
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            System.err.println("could not delete " + root + ": " + e);
+        }
     }
 }

@@ -93,4 +93,27 @@ class MessageTransferTest {
                 new WatchedStream(new byte[0]), DotStuffer.ALL_LINES)));
         assertThat(text(chunks)).isEqualTo("+OK 0 octets\r\n.\r\n");
     }
+
+    @Test
+    void aMessageOfKnownSizeIsReadIntoABufferOfThatSizeAndSentInOneWrite() throws Exception {
+        byte[] message = "S: sized\r\n\r\n.one\r\ntwo\r\n".getBytes(StandardCharsets.US_ASCII);
+        WatchedStream content = new WatchedStream(message);
+        List<IoBuffer> chunks = drain(new MessageTransfer(new MessageContent(Reply.ok("sized"), content, DotStuffer.ALL_LINES,
+                message.length)));
+        assertThat(chunks).hasSize(1);
+        assertThat(text(chunks)).isEqualTo("+OK sized\r\nS: sized\r\n\r\n..one\r\ntwo\r\n.\r\n");
+        assertThat(content.closed).isTrue();
+    }
+
+    @Test
+    void aStoredSizeThatIsTooSmallStillSendsTheWholeMessage() throws Exception {
+        StringBuilder message = new StringBuilder("S: more than stored\r\n\r\n");
+        while (message.length() < 3000) message.append(".line\r\n");
+        List<IoBuffer> chunks = drain(new MessageTransfer(new MessageContent(Reply.ok("x"),
+                new WatchedStream(message.toString().getBytes(StandardCharsets.US_ASCII)), DotStuffer.ALL_LINES, 100)));
+        assertThat(chunks.size()).isGreaterThan(1);
+        String sent = text(chunks);
+        assertThat(sent).startsWith("+OK x\r\nS: more than stored\r\n\r\n..line\r\n").endsWith("..line\r\n.\r\n");
+        assertThat(sent.length()).isEqualTo("+OK x\r\n".length() + message.length() + (message.length() - 23) / 7 + 3);
+    }
 }

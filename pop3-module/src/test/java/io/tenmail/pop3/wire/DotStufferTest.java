@@ -104,6 +104,16 @@ class DotStufferTest {
     }
 
     @Test
+    void aCrlfMessageWithDotLinesIsTheSameInEveryChunking() {
+        String message = ".first\r\nH: 1\r\n\r\n.a\r\nb.\r\n..\r\n.\r\n\r\n.\r\nend";
+        String whole = retr(message);
+        assertThat(whole).isEqualTo("..first\r\nH: 1\r\n\r\n..a\r\nb.\r\n...\r\n..\r\n\r\n..\r\nend\r\n.\r\n");
+        for (int chunk = 1; chunk <= message.length(); chunk++) {
+            assertThat(encode(message, DotStuffer.ALL_LINES, chunk)).as("chunk %d", chunk).isEqualTo(whole);
+        }
+    }
+
+    @Test
     void randomMessagesMatchASimpleModel() {
         Random random = new Random(1939);
         char[] alphabet = {'a', '.', '\r', '\n', ' ', ':'};

@@ -164,7 +164,10 @@ public final class FileBlobStore implements BlobStore, BlobInventory {
         try {
             channel = FileChannel.open(pathOf(id), StandardOpenOption.READ);
             channel.position(offset);   // past the end reads as empty
-            return new BufferedInputStream(Channels.newInputStream(channel), BUFFER_BYTES);
+            // a buffer no larger than what there is to read: a 10 KB message read by POP3 or IMAP
+            // should not cost a 64 KB allocation each time
+            int buffer = (int) Math.max(1, Math.min(BUFFER_BYTES, channel.size() - offset));
+            return new BufferedInputStream(Channels.newInputStream(channel), buffer);
         } catch (NoSuchFileException e) {
             throw notFound(id);
         } catch (IOException e) {

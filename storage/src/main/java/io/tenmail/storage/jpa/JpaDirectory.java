@@ -1,12 +1,14 @@
 package io.tenmail.storage.jpa;
 
 import io.tenmail.storage.Directory;
+import io.tenmail.storage.StorageSettings;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.StoreException.Reason;
 import io.tenmail.storage.directory.AppPasswordSecret;
 import io.tenmail.storage.directory.IpNetwork;
 import io.tenmail.storage.directory.PasswordHasher;
 import io.tenmail.storage.directory.RecipientResolver;
+import io.tenmail.storage.directory.VerifiedPasswords;
 import io.tenmail.storage.model.Account;
 import io.tenmail.storage.model.AccountId;
 import io.tenmail.storage.model.AuthResult;
@@ -37,8 +39,13 @@ import java.util.Set;
  * any transaction (Argon2 takes tens of milliseconds and must not hold a pooled connection), and
  * writes only after a success: the last login per protocol (ACCOUNT_LOGIN, shown to the user in
  * the console), the last use of an app password, or a stored hash upgraded to the current
- * parameters. An unknown user costs the same Argon2 work as a wrong password, and every refusal before the secret is proven correct is BAD_CREDENTIALS, so neither
+ * parameters. An unknown user costs the same Argon2 work as a wrong password, and every refusal
+ * before the secret is proven correct is BAD_CREDENTIALS, so neither
  * timing nor answers reveal who has an account.
+ *
+ * <p>An account password proven correct is remembered for a short time ({@link VerifiedPasswords},
+ * {@code tenmail.auth.cache-ttl-seconds}), so that the next login with it skips Argon2; the
+ * account's row is still read, and every switch on it honoured, at every login.
  */
 @ApplicationScoped
 public class JpaDirectory implements Directory {
@@ -47,23 +54,38 @@ public class JpaDirectory implements Directory {
     private final Transactions tx;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final VerifiedPasswords verified;
 
     /** For CDI's client proxy only. */
     protected JpaDirectory() {
         this.tx = null;
         this.hasher = null;
         this.clock = null;
+        this.verified = null;
     }
 
     @Inject
-    public JpaDirectory(Transactions tx) {
-        this(tx, PasswordHasher.owaspMinimum(), Clock.systemUTC());
+    public JpaDirectory(Transactions tx, StorageSettings settings) {
+        this(tx, PasswordHasher.owaspMinimum(), Clock.systemUTC(),
+                new VerifiedPasswords(settings.authCacheTtl(), VerifiedPasswords.DEFAULT_MAX_ENTRIES, Clock.systemUTC()));
     }
 
+    /** With the default time-to-live of verified passwords. */
+    public JpaDirectory(Transactions tx) {
+        this(tx, PasswordHasher.owaspMinimum(), Clock.systemUTC(),
+                new VerifiedPasswords(VerifiedPasswords.DEFAULT_TTL, VerifiedPasswords.DEFAULT_MAX_ENTRIES, Clock.systemUTC()));
+    }
+
+    /** Without memory of verified passwords: every login runs the hasher. */
     public JpaDirectory(Transactions tx, PasswordHasher hasher, Clock clock) {
+        this(tx, hasher, clock, VerifiedPasswords.disabled());
+    }
+
+    public JpaDirectory(Transactions tx, PasswordHasher hasher, Clock clock, VerifiedPasswords verified) {
         this.tx = tx;
         this.hasher = hasher;
         this.clock = clock;
+        this.verified = verified;
     }
 
     /** What a login needs to know about the account it names, read in one transaction. */
@@ -88,11 +110,16 @@ public class JpaDirectory implements Directory {
         Candidate c = candidate.get();
         if (c.appPassword().isPresent()) return authenticateWithAppPassword(c, c.appPassword().get(), protocol, client);
 
-        if (!hasher.verify(secret, c.passwordHash())) return AuthResult.failure(Failure.BAD_CREDENTIALS);
+        long account = c.principal().account().value();
+        boolean remembered = verified.recentlyVerified(account, c.passwordHash(), secret);
+        if (!remembered) {
+            if (!hasher.verify(secret, c.passwordHash())) return AuthResult.failure(Failure.BAD_CREDENTIALS);
+            verified.verified(account, c.passwordHash(), secret);
+        }
         Optional<Failure> refused = refusal(c, protocol);
         if (refused.isPresent()) return AuthResult.failure(refused.get());
         if (c.appPasswordRequired()) return AuthResult.failure(Failure.APP_PASSWORD_REQUIRED);
-        if (hasher.needsRehash(c.passwordHash())) upgradeHash(c, secret);
+        if (!remembered && hasher.needsRehash(c.passwordHash())) upgradeHash(c, secret);
         AccountLogins.record(tx, c.principal().account().value(), protocol.name(), DbTime.now(clock),
                 client == null ? null : client.getHostAddress());
         return AuthResult.success(c.principal());

@@ -9,6 +9,7 @@ import io.tenmail.storage.StoreException;
 import io.tenmail.storage.StoreException.Reason;
 import io.tenmail.storage.TestClock;
 import io.tenmail.storage.directory.PasswordHasher;
+import io.tenmail.storage.directory.VerifiedPasswords;
 import io.tenmail.storage.model.Account;
 import io.tenmail.storage.model.Domain;
 import io.tenmail.storage.model.EmailAddress;
@@ -40,6 +41,9 @@ abstract class JpaDirectoryTests {
     Transactions transactions;
     final TestClock clock = new TestClock(Instant.now());
     JpaDirectory directory;
+    /** The same directory remembering verified passwords for a minute of {@link #clock}. */
+    VerifiedPasswords remembered;
+    JpaDirectory rememberingDirectory;
     JpaDirectoryAdmin admin;
 
     /** The database to run on; may abort the whole class with an assumption. */
@@ -51,6 +55,8 @@ abstract class JpaDirectoryTests {
         transactions = new Transactions(database.entityManagerFactory());
         PasswordHasher hasher = PasswordHasher.owaspMinimum();
         directory = new JpaDirectory(transactions, hasher, clock);
+        remembered = new VerifiedPasswords(Duration.ofMinutes(1), 1000, clock);
+        rememberingDirectory = new JpaDirectory(transactions, hasher, clock, remembered);
         admin = new JpaDirectoryAdmin(transactions, hasher, clock);
     }
 
@@ -79,6 +85,51 @@ abstract class JpaDirectoryTests {
         @Override
         protected void timePasses(Duration duration) {
             clock.advance(duration);
+        }
+    }
+
+    /** The whole contract again, with verified passwords remembered. */
+    @Nested
+    class DirectoryPortRememberingPasswords extends DirectoryContract {
+        @Override
+        protected Directory directory() {
+            return rememberingDirectory;
+        }
+
+        @Override
+        protected DirectoryAdmin admin() {
+            return admin;
+        }
+
+        @Override
+        protected void timePasses(Duration duration) {
+            clock.advance(duration);
+        }
+    }
+
+    @Nested
+    class RememberedPasswords {
+        static final String PASSWORD = "a password for remembering";
+
+        @Test
+        void aVerifiedPasswordIsRememberedForItsTimeToLiveOnly() throws StoreException {
+            Tenant tenant = admin.createTenant("remembered " + System.nanoTime(), 0, 0);
+            Domain domain = admin.createDomain(tenant.id(), "remembered" + System.nanoTime() + ".test");
+            Account carol = admin.createAccount(tenant.id(), new EmailAddress("carol", domain.name()), "", PASSWORD, 0);
+            String user = carol.address().toString();
+            long id = carol.id().value();
+            String hash = transactions.run(em -> em.find(AccountEntity.class, id).passwordHash());
+            assertThat(remembered.recentlyVerified(id, hash, PASSWORD)).isFalse();
+
+            assertThat(rememberingDirectory.authenticate(user, PASSWORD, Protocol.POP3, null).succeeded()).isTrue();
+            assertThat(remembered.recentlyVerified(id, hash, PASSWORD)).isTrue();
+            assertThat(rememberingDirectory.authenticate(user, "wrong", Protocol.POP3, null).succeeded()).isFalse();
+            assertThat(remembered.recentlyVerified(id, hash, "wrong")).as("failures are never remembered").isFalse();
+
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(remembered.recentlyVerified(id, hash, PASSWORD)).isFalse();
+            assertThat(rememberingDirectory.authenticate(user, PASSWORD, Protocol.POP3, null).succeeded()).isTrue();
+            assertThat(remembered.recentlyVerified(id, hash, PASSWORD)).isTrue();
         }
     }
 

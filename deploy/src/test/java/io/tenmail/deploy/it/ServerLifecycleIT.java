@@ -278,6 +278,7 @@ class ServerLifecycleIT {
     }
 
     private Process serve(Map<String, String> env) throws IOException {
+        MailProcessingDefaults.prepare(Path.of(env.get("TENMAIL_DATA_DIR")));
         Path log = temp.resolve("serve-" + (++logs) + ".log");
         ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "serve")
                 .redirectErrorStream(true)

@@ -237,6 +237,70 @@ abstract class MailProcessingContract {
         return m.blob();
     }
 
+    @Test
+    void rcptToAMailboxAlreadyOverItsQuotaIsRefusedWith452AndMailOverSmtpIsDelivered() throws Exception {
+        Account carol = system.account("carol", 0);
+        try (SmtpDialogue smtp = new SmtpDialogue(system.mxPort())) {
+            smtp.expect("220");
+            smtp.send("EHLO client.remote.test").expectLast("250");
+            smtp.send("MAIL FROM:<sender@remote.test>").expect("250");
+            smtp.send("RCPT TO:<" + address(carol) + ">").expect("250");
+            smtp.send("DATA").expect("354");
+            smtp.send("Subject: over smtp\r\n\r\nHello.\r\n.").expect("250");
+        }
+        system.awaitInbox(carol.id(), 1);
+        system.admin.updateAccount(system.tenant, carol.id(), new io.tenmail.storage.DirectoryAdmin.AccountChange(Optional.empty(),
+                Optional.empty(), Optional.of(1L), Optional.empty(), Optional.empty()));
+        try (SmtpDialogue smtp = new SmtpDialogue(system.mxPort())) {
+            smtp.expect("220");
+            smtp.send("EHLO client.remote.test").expectLast("250");
+            smtp.send("MAIL FROM:<sender@remote.test>").expect("250");
+            smtp.send("RCPT TO:<" + address(carol) + ">").expect("452 4.2.2");
+        }
+    }
+
+    /** A line-by-line SMTP client for asserting reply codes. */
+    static final class SmtpDialogue implements AutoCloseable {
+        private final java.net.Socket socket;
+        private final java.io.BufferedReader in;
+        private final java.io.Writer out;
+        private String last;
+
+        SmtpDialogue(int port) throws java.io.IOException {
+            socket = new java.net.Socket("127.0.0.1", port);
+            socket.setSoTimeout(20_000);
+            in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            out = new java.io.OutputStreamWriter(socket.getOutputStream(), StandardCharsets.US_ASCII);
+        }
+
+        SmtpDialogue send(String line) throws java.io.IOException {
+            out.write(line + "\r\n");
+            out.flush();
+            return this;
+        }
+
+        /** Reads one reply line and checks its start. */
+        SmtpDialogue expect(String start) throws java.io.IOException {
+            last = in.readLine();
+            assertThat(last).startsWith(start);
+            return this;
+        }
+
+        /** Reads a multi-line reply to its last line and checks that line's start. */
+        SmtpDialogue expectLast(String start) throws java.io.IOException {
+            do {
+                last = in.readLine();
+            } while (last != null && last.length() > 3 && last.charAt(3) == '-');
+            assertThat(last).startsWith(start);
+            return this;
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            socket.close();
+        }
+    }
+
     static MimeMessage parse(String text) throws Exception {
         return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }

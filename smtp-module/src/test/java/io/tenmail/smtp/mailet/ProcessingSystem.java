@@ -1,5 +1,11 @@
 package io.tenmail.smtp.mailet;
 
+import io.tenmail.protocol.auth.LoginThrottle;
+import io.tenmail.protocol.tls.TlsContextFactory;
+import io.tenmail.protocol.tls.TlsMaterial;
+import io.tenmail.protocol.tls.TlsSettings;
+import io.tenmail.smtp.SmtpServer;
+import io.tenmail.smtp.SmtpSettings;
 import io.tenmail.smtp.dsn.QueuedDeliveryReports;
 import io.tenmail.smtp.mailet.testmailets.Recorder;
 import io.tenmail.storage.StorageSettings;
@@ -27,6 +33,7 @@ import io.tenmail.storage.model.SpecialUse;
 import io.tenmail.storage.model.TenantId;
 import io.tenmail.storage.model.UidRange;
 
+import javax.net.ssl.SSLContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,6 +75,8 @@ final class ProcessingSystem implements AutoCloseable {
     final MailSpooler spooler;
     final TenantId tenant;
     final DomainId domain;
+    /** The SMTP server on the same stores: RCPT checks quotas, and accepted mail wakes the spooler. */
+    final SmtpServer smtp;
 
     ProcessingSystem(StorageSettings storage, Path dir) throws Exception {
         database = new Database(storage);
@@ -86,6 +95,17 @@ final class ProcessingSystem implements AutoCloseable {
         SpoolerSettings settings = new SpoolerSettings(2, Duration.ofSeconds(30), 4, Duration.ofMillis(500), configFile());
         spooler = new MailSpooler(settings, queue, blobs, wakeup, Clock.systemUTC(), this::container);
         spooler.start();
+        SSLContext tls = TlsContextFactory.serverContext(TlsMaterial.load(TlsSettings.selfSigned(HOST, dir), Clock.systemUTC()));
+        LoginThrottle.Policy lenient = new LoginThrottle.Policy(10_000, Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
+        smtp = new SmtpServer(SmtpSettings.builder(HOST, dir.resolve("spool")).ports(0, 0, 0).build(), tls, directory,
+                Optional.of(mailboxes), queue, blobs, new LoginThrottle(lenient, lenient, 1000, Clock.systemUTC()), Clock.systemUTC(),
+                wakeup::signal);
+        smtp.start();
+    }
+
+    /** The MX listener's port. */
+    int mxPort() {
+        return smtp.listeners().stream().filter(l -> l.spec().name().equals("smtp")).findFirst().orElseThrow().port();
     }
 
     static Path configFile() throws URISyntaxException {
@@ -188,6 +208,7 @@ final class ProcessingSystem implements AutoCloseable {
 
     @Override
     public void close() {
+        smtp.close();
         spooler.close();
         database.close();
     }

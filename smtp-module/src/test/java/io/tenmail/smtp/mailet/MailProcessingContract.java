@@ -176,6 +176,28 @@ abstract class MailProcessingContract {
         system.awaitInbox(alice.id(), 1);
     }
 
+    @Test
+    void aTemporaryStoreFailureReschedulesTheMailWithBackOffInsteadOfParkingIt() throws Exception {
+        Account alice = system.account("alice", 0);
+        java.time.Instant sent = java.time.Instant.now();
+        QueueEntryId id = system.send("flaky@example.test", address(alice));
+        ProcessingSystem.await(() -> queued(id).filter(e -> e.attempts() >= 1).isPresent(), "the mail to be rescheduled");
+        QueueEntry entry = queued(id).orElseThrow();
+        assertThat(entry.processor()).isEqualTo("root");
+        assertThat(entry.lastError()).hasValueSatisfying(e -> assertThat(e).contains("temporary failure").contains("database is down"));
+        assertThat(entry.nextAttempt()).isAfter(sent.plus(MailSpooler.FIRST_BACKOFF).minusSeconds(1));
+        assertThat(parked(id)).isEmpty();
+        system.queue.delete(id);
+    }
+
+    private Optional<QueueEntry> queued(QueueEntryId id) {
+        try {
+            return system.queue.list(null, 0, 1000).items().stream().filter(e -> e.id().equals(id)).findFirst();
+        } catch (StoreException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Optional<QueueEntry> parked(QueueEntryId id) {
         try {
             return system.queue.list("error", 0, 1000).items().stream().filter(e -> e.id().equals(id)).findFirst();

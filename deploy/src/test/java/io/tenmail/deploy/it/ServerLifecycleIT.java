@@ -176,6 +176,23 @@ class ServerLifecycleIT {
     }
 
     @Test
+    void aBrokenMailetContainerIsOneLineNamingFileLineAndClassAndExitCodeTwo() throws Exception {
+        Path dataDir = temp.resolve("data");
+        Map<String, String> env = environment(dataDir, freePorts());
+        Files.createDirectories(dataDir.resolve("conf"));
+        Files.writeString(dataDir.resolve("conf/mailetcontainer.xml"), "<mailetcontainer>\n<processor state=\"root\">\n"
+                + "<mailet match=\"All\" class=\"NoSuchMailet\"/>\n</processor>\n<processor state=\"error\"/>\n</mailetcontainer>\n");
+        Process server = serve(env);
+        Path log = log(server);
+        assertThat(server.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        String output = Files.readString(log);
+        assertThat(server.exitValue()).as(output).isEqualTo(2);
+        assertThat(output).contains(dataDir.resolve("conf/mailetcontainer.xml") + " line 3: no mailet class NoSuchMailet");
+        assertNoStackTrace(output);
+    }
+
+    @Test
     void theCliSaysHowToStartAServerThatIsNotThere() throws Exception {
         Path dataDir = temp.resolve("data");
         Map<String, String> env = environment(dataDir, freePorts());

@@ -151,7 +151,7 @@ public final class DeliveryStatusReport {
     }
 
     /** The header section of a message, up to and including the blank line that ends it. */
-    static byte[] headerOf(byte[] message) {
+    public static byte[] headerOf(byte[] message) {
         for (int i = 0; i + 3 < message.length; i++) {
             if (message[i] == '\r' && message[i + 1] == '\n' && message[i + 2] == '\r' && message[i + 3] == '\n') {
                 return java.util.Arrays.copyOf(message, i + 4);

@@ -92,9 +92,9 @@ public class QueuedDeliveryReports implements DeliveryReports {
             log.info("no {} report for {}: NOTIFY excludes it for every recipient", action.field(), mail.getName());
             return;
         }
-        byte[] original = original(mail);
         boolean headersOnly = dsn.flatMap(DsnParameters::getRetParameter).map(r -> r == DsnParameters.Ret.HDRS).orElse(false)
-                || original.length > MAX_RETURNED_BYTES;
+                || mail.getMessageSize() > MAX_RETURNED_BYTES;
+        byte[] original = original(mail, headersOnly);
         MailAddress to = mail.getMaybeSender().get();
         DeliveryStatusReport.Content content = new DeliveryStatusReport.Content(reportingMta, to,
                 dsn.flatMap(DsnParameters::getEnvIdParameter).map(DsnParameters.EnvId::asString), arrival(mail), action, wanted,
@@ -131,13 +131,14 @@ public class QueuedDeliveryReports implements DeliveryReports {
         return mail.getLastUpdated() != null ? mail.getLastUpdated().toInstant() : Instant.now();
     }
 
-    /** The original's bytes: the stored ones unless a mailet changed the message. */
-    private static byte[] original(Mail mail) throws MessagingException {
+    /** The original's bytes (only its header when that is all the report returns): the stored ones unless a mailet changed it. */
+    private static byte[] original(Mail mail, boolean headerOnly) throws MessagingException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             if (mail instanceof QueueMail q && q.changedMessage().isEmpty()) {
                 try (InputStream in = q.source().openStream()) {
-                    in.transferTo(bytes);
+                    if (headerOnly) copyHeader(in, bytes);
+                    else in.transferTo(bytes);
                 }
             } else {
                 mail.getMessage().writeTo(bytes);
@@ -145,6 +146,19 @@ public class QueuedDeliveryReports implements DeliveryReports {
         } catch (IOException e) {
             throw new MessagingException("cannot read the original of " + mail.getName() + ": " + e.getMessage(), e);
         }
-        return bytes.toByteArray();
+        return headerOnly ? DeliveryStatusReport.headerOf(bytes.toByteArray()) : bytes.toByteArray();
+    }
+
+    /** Copies up to the blank line that ends the header section, or at most 1 MiB of a header that never ends. */
+    private static void copyHeader(InputStream in, ByteArrayOutputStream out) throws IOException {
+        int last = 0;
+        int b;
+        int count = 0;
+        // state: how much of CR LF CR LF has been seen
+        while ((b = in.read()) != -1 && count++ < 1024 * 1024) {
+            out.write(b);
+            last = (b == '\r' && (last == 0 || last == 2)) || (b == '\n' && (last == 1 || last == 3)) ? last + 1 : (b == '\r' ? 1 : 0);
+            if (last == 4) return;
+        }
     }
 }

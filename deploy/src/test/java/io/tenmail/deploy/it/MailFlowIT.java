@@ -15,18 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -35,7 +25,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * SMTP in, IMAP out, through the real server: {@code bin/tenmail serve} from the distribution on
@@ -43,35 +32,24 @@ import static org.assertj.core.api.Assertions.fail;
  * where an IDLE session hears the delivery as it happens.
  */
 class MailFlowIT {
-    private static final Path LAUNCHER = Path.of("target/tenmail/bin/tenmail").toAbsolutePath();
-    private static final List<String> PORT_KEYS = List.of("SMTP", "SUBMISSION", "SMTPS", "IMAP", "IMAPS", "POP3", "POP3S", "HTTP");
-    private static final Duration TIMEOUT = Duration.ofMinutes(3);
-
     @TempDir
     Path temp;
 
-    private final List<Process> processes = new ArrayList<>();
-    private final Map<String, String> env = new LinkedHashMap<>();
-    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private TenmailProcess server;
 
     @AfterEach
     void stopServer() throws InterruptedException {
-        for (Process p : processes) {
-            if (p.isAlive()) {
-                p.destroy();
-                if (!p.waitFor(60, TimeUnit.SECONDS)) p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
-        }
+        if (server != null) server.close();
     }
 
     @Test
     void mailSentOverSmtpToAUserAndAGroupIsReadOverImapAndWakesAnIdleSession() throws Exception {
-        Path dataDir = temp.resolve("data");
-        startServer(dataDir);
-        cli("domain", "add", "example.test");
-        cli("user", "add", "alice@example.test", "--password", "Alice-Passw0rd");
-        cli("user", "add", "bob@example.test", "--password", "Bob-Passw0rd");
-        cli("group", "add", "team@example.test", "--member", "alice@example.test", "--member", "bob@example.test", "--policy", "anyone");
+        server = new TenmailProcess(temp, Map.of());
+        server.start();
+        server.cli("domain", "add", "example.test");
+        server.cli("user", "add", "alice@example.test", "--password", "Alice-Passw0rd");
+        server.cli("user", "add", "bob@example.test", "--password", "Bob-Passw0rd");
+        server.cli("group", "add", "team@example.test", "--member", "alice@example.test", "--member", "bob@example.test", "--policy", "anyone");
 
         Store alice = imap("alice@example.test", "Alice-Passw0rd");
         IMAPFolder inbox = (IMAPFolder) alice.getFolder("INBOX");
@@ -142,7 +120,7 @@ class MailFlowIT {
     private Store imap(String user, String password) throws MessagingException {
         Properties p = new Properties();
         p.put("mail.imap.host", "127.0.0.1");
-        p.put("mail.imap.port", ports.get("IMAP").toString());
+        p.put("mail.imap.port", Integer.toString(server.port("IMAP")));
         p.put("mail.imap.connectiontimeout", "10000");
         p.put("mail.imap.timeout", "60000");
         Store store = Session.getInstance(p).getStore("imap");
@@ -153,7 +131,7 @@ class MailFlowIT {
     private void send(String from, String subject, String... to) throws MessagingException {
         Properties p = new Properties();
         p.put("mail.smtp.host", "127.0.0.1");
-        p.put("mail.smtp.port", ports.get("SMTP").toString());
+        p.put("mail.smtp.port", Integer.toString(server.port("SMTP")));
         p.put("mail.smtp.localhost", "client.remote.test");
         p.put("mail.smtp.connectiontimeout", "10000");
         p.put("mail.smtp.timeout", "30000");
@@ -164,67 +142,5 @@ class MailFlowIT {
         message.setSubject(subject);
         message.setText("Hello from the test.\n");
         Transport.send(message);
-    }
-
-    private void startServer(Path dataDir) throws Exception {
-        MailProcessingDefaults.prepare(dataDir);
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (String key : PORT_KEYS) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
-                held.add(socket);
-                ports.put(key, socket.getLocalPort());
-            }
-        } finally {
-            for (ServerSocket s : held) s.close();
-        }
-        env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.put("TENMAIL_DATA_DIR", dataDir.toString());
-        env.put("TENMAIL_BIND_ADDRESS", "127.0.0.1");
-        env.put("TENMAIL_HOSTNAME", "mail.example.test");
-        ports.forEach((key, port) -> env.put("TENMAIL_" + key + "_PORT", Integer.toString(port)));
-        Path log = temp.resolve("serve.log");
-        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "serve").redirectErrorStream(true).redirectOutput(log.toFile());
-        clean(builder.environment()).putAll(env);
-        Process server = builder.start();
-        processes.add(server);
-        awaitHealthy(server, log);
-    }
-
-    private void awaitHealthy(Process server, Path log) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get("HTTP") + "/api/v1/health"))
-                .timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) fail("the server exited with " + server.exitValue() + ":\n" + Files.readString(log));
-            try {
-                HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("up")) return;
-            } catch (IOException e) {
-                // not listening yet
-            }
-            server.waitFor(200, TimeUnit.MILLISECONDS);   // poll interval of the deadline-bounded wait
-        }
-        fail("the server did not become healthy:\n" + Files.readString(log));
-    }
-
-    private void cli(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(LAUNCHER.toString());
-        command.addAll(List.of(args));
-        Path out = temp.resolve("cli-" + UUID.randomUUID() + ".out");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
-        clean(builder.environment()).putAll(env);
-        Process process = builder.start();
-        processes.add(process);
-        process.getOutputStream().close();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) fail("tenmail " + String.join(" ", args) + " did not finish");
-        assertThat(process.exitValue()).as(String.join(" ", args) + ": " + Files.readString(out)).isZero();
-    }
-
-    private static Map<String, String> clean(Map<String, String> environment) {
-        environment.keySet().removeIf(k -> k.startsWith("TENMAIL_") || k.equals("JAVA_OPTS") || k.equals("JAVA_TOOL_OPTIONS"));
-        return environment;
     }
 }

@@ -210,6 +210,6 @@ class ServerLifecycleIT {
         assertThat(lines).as(String.join("\n", lines))
                 .allMatch(line -> line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO .*"));
         assertThat(lines.stream().filter(line -> !line.contains(" listening ")))
-                .as(String.join("\n", lines)).hasSizeLessThanOrEqualTo(12);
+                .as(String.join("\n", lines)).hasSizeLessThanOrEqualTo(14);
     }
 }

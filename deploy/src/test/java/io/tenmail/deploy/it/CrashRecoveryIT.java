@@ -102,7 +102,9 @@ class CrashRecoveryIT {
     /** One connection, many transactions, until the server dies or the test has enough. */
     private void send() {
         try (Socket socket = new Socket("127.0.0.1", server.port("SMTP"))) {
-            socket.setSoTimeout(60_000);
+            // generous: on embedded Derby the server can stall under this load (see the report of the
+            // mailet branch); the property under test is exactly-once, not latency
+            socket.setSoTimeout(300_000);
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = socket.getOutputStream();
             reply(in);

@@ -48,6 +48,11 @@ public final class Database implements AutoCloseable {
         if (!settings.isPostgres() && System.getProperty("derby.storage.indexStats.auto") == null) {
             System.setProperty("derby.storage.indexStats.auto", "false");
         }
+        // for the same reason, keep compiled statements: the default cache of 100 is smaller than the
+        // set of statements (IN lists of every length) the queue and the store use under load
+        if (!settings.isPostgres() && System.getProperty("derby.language.statementCacheSize") == null) {
+            System.setProperty("derby.language.statementCacheSize", "2000");
+        }
         this.dataSource = pool(settings);
         try {
             migrate();

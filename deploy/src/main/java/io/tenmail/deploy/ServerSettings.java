@@ -31,9 +31,10 @@ import java.util.regex.Pattern;
  * @param bindAddress     the address the mail listeners bind
  * @param httpBindAddress the address the admin console and API bind
  * @param blobSweep       when unreferenced message bodies are deleted
+ * @param index           the full-text index for IMAP SEARCH (docs/adr/0010-full-text-index.md)
  */
 public record ServerSettings(Path dataDir, String hostname, String bindAddress, String httpBindAddress, Ports ports,
-                             StorageSettings storage, TlsSettings tls, BlobSweep blobSweep) {
+                             StorageSettings storage, TlsSettings tls, BlobSweep blobSweep, FullTextIndex index) {
 
     public static final String HOSTNAME = "tenmail.hostname";
     public static final String BIND_ADDRESS = "tenmail.bind-address";
@@ -53,6 +54,9 @@ public record ServerSettings(Path dataDir, String hostname, String bindAddress, 
     public static final String BLOB_DIR = "tenmail.blob.dir";
     public static final String BLOB_SWEEP_INTERVAL = "tenmail.blob.sweep-interval-minutes";
     public static final String BLOB_SWEEP_GRACE = "tenmail.blob.sweep-grace-minutes";
+    public static final String INDEX_ENABLED = "tenmail.index.enabled";
+    public static final String INDEX_DIR = "tenmail.index.dir";
+    public static final String INDEX_MAX_TEXT_CHARS = "tenmail.index.max-text-chars";
 
     public static final String DEFAULT_BIND_ADDRESS = "0.0.0.0";
 
@@ -78,7 +82,18 @@ public record ServerSettings(Path dataDir, String hostname, String bindAddress, 
         }
     }
 
+    /**
+     * The full-text index: whether there is one, where, and how much decoded body text of one
+     * message it keeps (the rest of a longer message is not found by SEARCH BODY/TEXT).
+     */
+    public record FullTextIndex(boolean enabled, Path dir, int maxTextChars) {
+        public FullTextIndex {
+            Objects.requireNonNull(dir, INDEX_DIR);
+        }
+    }
+
     public ServerSettings {
+        Objects.requireNonNull(index, "index");
         Objects.requireNonNull(dataDir, TenmailConfig.DATA_DIR_KEY);
         Objects.requireNonNull(hostname, HOSTNAME);
         Objects.requireNonNull(bindAddress, BIND_ADDRESS);
@@ -142,7 +157,11 @@ public record ServerSettings(Path dataDir, String hostname, String bindAddress, 
         BlobSweep sweep = new BlobSweep(
                 Duration.ofMinutes(values.integer(BLOB_SWEEP_INTERVAL, (int) BlobSweep.DEFAULTS.interval().toMinutes(), 1, 7 * 24 * 60)),
                 Duration.ofMinutes(values.integer(BLOB_SWEEP_GRACE, (int) BlobSweep.DEFAULTS.grace().toMinutes(), 10, 30 * 24 * 60)));
-        return new ServerSettings(dataDir, hostname, bindAddress, httpBindAddress, ports, storage, tls, sweep);
+        Path indexDir = values.path(INDEX_DIR, dataDir);
+        FullTextIndex index = new FullTextIndex(!"false".equalsIgnoreCase(values.string(INDEX_ENABLED, "true").trim()),
+                indexDir == null ? dataDir.resolve("index") : indexDir,
+                values.integer(INDEX_MAX_TEXT_CHARS, 1_000_000, 1_000, 100_000_000));
+        return new ServerSettings(dataDir, hostname, bindAddress, httpBindAddress, ports, storage, tls, sweep, index);
     }
 
     /** The admin HTTP listener, for its log line and bind errors. */

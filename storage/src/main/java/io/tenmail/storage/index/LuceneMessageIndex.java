@@ -414,6 +414,10 @@ public final class LuceneMessageIndex implements MessageIndex, AutoCloseable {
                     complete = Math.max(complete, m.uid().value());
                 }
             }
+            if (fresh.size() >= 1000) {
+                log.info("full-text index: mailbox {} now complete up to UID {} ({} messages indexed, {} expunged)",
+                        mailbox.value(), complete, fresh.size(), changes.expunged().size());
+            }
             State next = new State(owner, changes.highestModSeq().value(), complete);
             Document d = new Document();
             d.add(new StringField(KEY, stateKey(mailbox), Store.NO));

@@ -12,8 +12,9 @@ Python 3 stdlib only; plain-text LOGIN on loopback. Every mode prints readable l
       on a large INBOX: SELECT, UID FETCH 1:* (FLAGS), UID SEARCH by header and by body text
   imap-load.py idle   HOST PORT [--users 50] --conns 10000 [--hold 20]
       opens that many connections, each LOGIN, SELECT INBOX, IDLE; holds them, then DONE/LOGOUT
-  imap-load.py notify HOST PORT --smtp PORT --user U [--count 200]
-      one IDLE session; sends messages by SMTP one at a time; time from the send to `* n EXISTS`
+  imap-load.py notify HOST PORT [--smtp PORT] --user U [--count 200]
+      one IDLE session; delivers messages one at a time (by SMTP, or by APPEND from a second
+      session when --smtp is not given); time from the send to `* n EXISTS`
 """
 import argparse, json, os, random, resource, selectors, smtplib, socket, statistics, sys, threading, time
 
@@ -360,14 +361,21 @@ def cmd_notify(a):
     c.send(b"i IDLE\r\n")
     if not c.f.readline().startswith(b"+"):
         raise SystemExit("no IDLE continuation")
-    smtp = smtplib.SMTP("127.0.0.1", a.smtp, timeout=60)
-    smtp.ehlo("load.test")
+    if a.smtp:
+        smtp = smtplib.SMTP("127.0.0.1", a.smtp, timeout=60)
+        smtp.ehlo("load.test")
+        send = lambda body: smtp.sendmail("load@load.test", [a.user], body)
+    else:
+        # the store's delivery path without SMTP: another session APPENDs (append, commit, event)
+        other = Imap(a.host, a.port)
+        other.login(a.user)
+        send = lambda body: other.command(b"APPEND INBOX", body)
     lat = []
-    c.sock.settimeout(10)
+    c.sock.settimeout(30)
     for i in range(a.count):
         body = message(10_000_000 + i, 1024)
         t = time.monotonic()
-        smtp.sendmail("load@load.test", [a.user], body)
+        send(body)
         while True:
             line = c.f.readline()
             if not line:
@@ -376,12 +384,15 @@ def cmd_notify(a):
                 lat.append((time.monotonic() - t) * 1000)
                 break
         time.sleep(a.gap)
-    smtp.quit()
+    if a.smtp:
+        smtp.quit()
+    else:
+        other.close()
     c.send(b"DONE\r\n")
     c.close()
     out = {"count": len(lat), "p50_ms": round(pct(lat, 50), 1), "p99_ms": round(pct(lat, 99), 1), "max_ms": round(max(lat), 1)}
     print(f"delivery to IDLE: {len(lat)} messages, p50 {out['p50_ms']} ms, p99 {out['p99_ms']} ms, max {out['max_ms']} ms "
-          "(from the SMTP send to the EXISTS line)")
+          "(from the %s to the EXISTS line)" % ("SMTP send" if a.smtp else "APPEND by another session"))
     print("RESULT " + json.dumps(out))
 
 
@@ -405,7 +416,7 @@ def main():
     i.add_argument("--timeout", type=float, default=600); i.add_argument("--login", default=login)
     i.add_argument("--ready-file")
     n = sub.add_parser("notify"); n.add_argument("host"); n.add_argument("port", type=int)
-    n.add_argument("--smtp", type=int, required=True); n.add_argument("--user", required=True)
+    n.add_argument("--smtp", type=int, default=0, help="SMTP port; 0: deliver by APPEND from a second session"); n.add_argument("--user", required=True)
     n.add_argument("--count", type=int, default=200); n.add_argument("--gap", type=float, default=0.02)
     a = p.parse_args()
     {"mix": cmd_mix, "fill": cmd_fill, "maildir": cmd_maildir, "big": cmd_big, "idle": cmd_idle, "notify": cmd_notify}[a.mode](a)

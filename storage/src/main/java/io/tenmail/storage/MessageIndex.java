@@ -22,6 +22,8 @@ public interface MessageIndex {
     /** The text a query searches, named as IMAP SEARCH names it. */
     enum Field {
         SUBJECT, FROM, TO, CC, BCC,
+        /** the Message-ID header field (IMAP {@code HEADER Message-ID}) */
+        MESSAGE_ID,
         /** the decoded text parts of the body */
         BODY,
         /** the header (encoded words decoded) and the body */

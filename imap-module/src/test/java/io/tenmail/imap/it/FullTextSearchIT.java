@@ -34,7 +34,7 @@ class FullTextSearchIT {
         String chinese = Base64.getMimeEncoder().encodeToString("请查收附件中的项目预算表。".getBytes(StandardCharsets.UTF_8));
         server.deliver(alice, "INBOX", "From: =?UTF-8?B?" + Base64.getEncoder().encodeToString("王小明".getBytes(StandardCharsets.UTF_8))
                 + "?= <wang@example.test>\nSubject: =?UTF-8?B?" + Base64.getEncoder().encodeToString("预算".getBytes(StandardCharsets.UTF_8))
-                + "?=\nMIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: base64\n\n" + chinese + "\n");
+                + "?=\nMessage-ID: <m2@example.test>\nMIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: base64\n\n" + chinese + "\n");
         server.deliver(alice, "INBOX", "From: dave@example.test\nSubject: lunch\n\nNothing about money.\n");
         server.deliver(bob, "INBOX", "From: eve@example.test\nSubject: Budget\n\nbob's quarterly budget\n");
         server.index.awaitCaughtUp(Duration.ofSeconds(60));
@@ -62,6 +62,8 @@ class FullTextSearchIT {
             assertThat(c.command("d", "SEARCH NOT BODY budget")).first().isEqualTo("* SEARCH 2 3");
             assertThat(c.command("e", "SEARCH OR SUBJECT lunch FROM carol")).first().isEqualTo("* SEARCH 1 3");
             assertThat(c.command("f", "SEARCH BODY nowhere")).first().isEqualTo("* SEARCH");
+            assertThat(c.command("g", "SEARCH HEADER Message-ID \"<m2@\"")).first().isEqualTo("* SEARCH 2");
+            assertThat(c.command("h", "SEARCH HEADER subject REVIEW")).first().isEqualTo("* SEARCH 1");
         }
     }
 

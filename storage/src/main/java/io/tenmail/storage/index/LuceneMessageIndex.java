@@ -444,6 +444,7 @@ public final class LuceneMessageIndex implements MessageIndex, AutoCloseable {
             addText(d, fieldName(Field.TO), MessageText.decodeHeader(p.to()));
             addText(d, fieldName(Field.CC), MessageText.decodeHeader(p.cc()));
             addText(d, fieldName(Field.BCC), MessageText.decodeHeader(p.bcc()));
+            addText(d, fieldName(Field.MESSAGE_ID), MessageText.decodeHeader(p.messageId()));
             try {
                 addText(d, HEADER, text.header(m.blob(), p));
                 addText(d, fieldName(Field.BODY), text.body(m.blob(), p));

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -135,6 +136,18 @@ public final class SearchCommand extends BaseCommand<SearchRequest> {
                 case TO -> MessageIndex.Field.TO;
             };
             index.search(session.owner(), session.selected().id(), field, ct.value()).ifPresent(h -> answers.put(ct, h));
+        } else if (key instanceof SearchKey.HeaderContains h && !h.value().isEmpty()) {
+            // the fields the index keeps hold what HEADER compares for them: the first field, decoded
+            MessageIndex.Field field = switch (h.fieldName().toLowerCase(Locale.ROOT)) {
+                case "subject" -> MessageIndex.Field.SUBJECT;
+                case "from" -> MessageIndex.Field.FROM;
+                case "to" -> MessageIndex.Field.TO;
+                case "cc" -> MessageIndex.Field.CC;
+                case "bcc" -> MessageIndex.Field.BCC;
+                case "message-id" -> MessageIndex.Field.MESSAGE_ID;
+                default -> null;
+            };
+            if (field != null) index.search(session.owner(), session.selected().id(), field, h.value()).ifPresent(x -> answers.put(h, x));
         } else if (key instanceof SearchKey.Not n) {
             askIndex(index, session, n.key(), answers);
         } else if (key instanceof SearchKey.Or o) {

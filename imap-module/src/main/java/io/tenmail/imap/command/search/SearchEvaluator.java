@@ -82,7 +82,10 @@ final class SearchEvaluator {
 
     /** Whether evaluating {@code key} on these candidates reads their parses (so they are worth batching). */
     boolean needsParse(SearchKey key, List<Candidate> candidates) {
-        if (key instanceof SearchKey.HeaderContains) return true;
+        if (key instanceof SearchKey.HeaderContains h) {
+            MessageIndex.Hits hits = answers.get(h);
+            return hits == null || candidates.stream().anyMatch(c -> !hits.covers(c.meta.uid().value()));
+        }
         if (key instanceof SearchKey.DateIs d) return d.field() != SearchKey.DateField.INTERNAL;
         if (key instanceof SearchKey.Contains ct) {
             MessageIndex.Hits hits = answers.get(ct);
@@ -185,7 +188,11 @@ final class SearchEvaluator {
         if (key instanceof SearchKey.KeywordIs k) return c.meta.flags().hasKeyword(k.keyword()) == k.set();
         if (key instanceof SearchKey.RecentIs r) return !r.recent();   // no message is \Recent here
         if (key instanceof SearchKey.Contains ct) return contains(ct, c);
-        if (key instanceof SearchKey.HeaderContains h) return header(c, h.fieldName(), h.value());
+        if (key instanceof SearchKey.HeaderContains h) {
+            MessageIndex.Hits hits = answers.get(h);
+            if (hits != null && hits.covers(c.meta.uid().value())) return hits.contains(c.meta.uid().value());
+            return header(c, h.fieldName(), h.value());
+        }
         if (key instanceof SearchKey.DateIs d) return date(d, c);
         if (key instanceof SearchKey.SizeIs s) return s.larger() ? c.meta.size() > s.octets() : c.meta.size() < s.octets();
         if (key instanceof SearchKey.AgeIs a) {

@@ -34,9 +34,11 @@ import java.util.regex.Pattern;
  * @param httpBindAddress the address the admin console and API bind
  * @param blobSweep       when unreferenced message bodies are deleted
  * @param passwordPolicy  the platform's password policy, which tenants may tighten
+ * @param index           the full-text index for IMAP SEARCH (docs/adr/0010-full-text-index.md)
  */
 public record ServerSettings(Path dataDir, String hostname, String bindAddress, String httpBindAddress, Ports ports,
-                             StorageSettings storage, TlsSettings tls, BlobSweep blobSweep, PasswordPolicy passwordPolicy) {
+                             StorageSettings storage, TlsSettings tls, BlobSweep blobSweep, PasswordPolicy passwordPolicy,
+                             FullTextIndex index) {
 
     public static final String HOSTNAME = "tenmail.hostname";
     public static final String BIND_ADDRESS = "tenmail.bind-address";
@@ -57,6 +59,9 @@ public record ServerSettings(Path dataDir, String hostname, String bindAddress, 
     public static final String AUTH_CACHE_TTL = "tenmail.auth.cache-ttl-seconds";
     public static final String BLOB_SWEEP_INTERVAL = "tenmail.blob.sweep-interval-minutes";
     public static final String BLOB_SWEEP_GRACE = "tenmail.blob.sweep-grace-minutes";
+    public static final String INDEX_ENABLED = "tenmail.index.enabled";
+    public static final String INDEX_DIR = "tenmail.index.dir";
+    public static final String INDEX_MAX_TEXT_CHARS = "tenmail.index.max-text-chars";
 
     public static final String DEFAULT_BIND_ADDRESS = "0.0.0.0";
 
@@ -82,7 +87,18 @@ public record ServerSettings(Path dataDir, String hostname, String bindAddress, 
         }
     }
 
+    /**
+     * The full-text index: whether there is one, where, and how much decoded body text of one
+     * message it keeps (the rest of a longer message is not found by SEARCH BODY/TEXT).
+     */
+    public record FullTextIndex(boolean enabled, Path dir, int maxTextChars) {
+        public FullTextIndex {
+            Objects.requireNonNull(dir, INDEX_DIR);
+        }
+    }
+
     public ServerSettings {
+        Objects.requireNonNull(index, "index");
         Objects.requireNonNull(dataDir, TenmailConfig.DATA_DIR_KEY);
         Objects.requireNonNull(hostname, HOSTNAME);
         Objects.requireNonNull(bindAddress, BIND_ADDRESS);
@@ -151,7 +167,11 @@ public record ServerSettings(Path dataDir, String hostname, String bindAddress, 
         PasswordPolicy passwordPolicy = AdminSettings.passwordPolicy(
                 values.integer(AdminSettings.PASSWORD_MIN_LENGTH_KEY, AdminSettings.DEFAULT_PASSWORD_POLICY.minLength(), 1, PasswordPolicy.MAX_LENGTH),
                 values.integer(AdminSettings.PASSWORD_MIN_CLASSES_KEY, AdminSettings.DEFAULT_PASSWORD_POLICY.minClasses(), 1, PasswordPolicy.CLASSES));
-        return new ServerSettings(dataDir, hostname, bindAddress, httpBindAddress, ports, storage, tls, sweep, passwordPolicy);
+        Path indexDir = values.path(INDEX_DIR, dataDir);
+        FullTextIndex index = new FullTextIndex(!"false".equalsIgnoreCase(values.string(INDEX_ENABLED, "true").trim()),
+                indexDir == null ? dataDir.resolve("index") : indexDir,
+                values.integer(INDEX_MAX_TEXT_CHARS, 1_000_000, 1_000, 100_000_000));
+        return new ServerSettings(dataDir, hostname, bindAddress, httpBindAddress, ports, storage, tls, sweep, passwordPolicy, index);
     }
 
     /** The admin HTTP listener, for its log line and bind errors. */

@@ -20,6 +20,7 @@ import io.tenmail.storage.MailboxStore;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.blob.BlobSweeper;
 import io.tenmail.storage.blob.FileBlobStore;
+import io.tenmail.storage.index.LuceneMessageIndex;
 import io.tenmail.storage.jpa.JpaBlobReferences;
 import io.tenmail.storage.jpa.Transactions;
 import jakarta.enterprise.inject.Instance;
@@ -31,6 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLContext;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -87,6 +90,7 @@ final class TenmailServer implements AutoCloseable {
         }
 
         startBlobSweep(settings.blobSweep(), container);
+        startIndex(settings.index(), container);
         startSpooler(container);
         startAdminServer(settings, new AdminBackend(directoryAdmin, mailboxes,
                 required(container.select(MailQueue.class), "MailQueue"),
@@ -125,6 +129,22 @@ final class TenmailServer implements AutoCloseable {
         } catch (ContainerConfigException e) {
             throw new SettingsException(SpoolerSettings.CONFIG_FILE, e.getMessage());
         }
+    }
+
+    /** The full-text index: opened (catching up in the background) before IMAP starts answering. */
+    private void startIndex(ServerSettings.FullTextIndex settings, WeldContainer container) throws StartupException {
+        if (!settings.enabled()) {
+            log.info("full-text index disabled ({}=false): SEARCH reads the messages", ServerSettings.INDEX_ENABLED);
+            return;
+        }
+        LuceneMessageIndex index = required(container.select(LuceneMessageIndex.class), "LuceneMessageIndex");
+        try {
+            index.open(settings.dir(), settings.maxTextChars(), Duration.ofMinutes(30));
+        } catch (IOException e) {
+            throw new StartupException("the full-text index in " + settings.dir() + " cannot be opened: " + rootMessage(e), e);
+        }
+        started.push(new Started("full-text index", index));
+        log.info("full-text index in {}", settings.dir());
     }
 
     private void startAdminServer(ServerSettings settings, AdminBackend backend, String token)

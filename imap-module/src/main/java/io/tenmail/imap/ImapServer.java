@@ -14,8 +14,10 @@ import io.tenmail.storage.BlobStore;
 import io.tenmail.storage.Directory;
 import io.tenmail.storage.MailboxEvents;
 import io.tenmail.storage.MailboxStore;
+import io.tenmail.storage.MessageIndex;
 import io.tenmail.storage.mime.MessageParser;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -50,10 +52,10 @@ public class ImapServer implements ProtocolServer {
 
     @Inject
     public ImapServer(Directory directory, MailboxStore store, BlobStore blobs, MailboxEvents events, MessageParser parser,
-                      LoginThrottle throttle, SSLContext tls) {
+                      LoginThrottle throttle, SSLContext tls, Instance<MessageIndex> index) {
         // the throttle is the one shared bean, so failures count across SMTP, IMAP and POP3
-        this(ImapSettings.from(ConfigProvider.getConfig()),
-                new ImapBackend(directory, store, blobs, events, parser, throttle, Clock.systemUTC()), tls);
+        this(ImapSettings.from(ConfigProvider.getConfig()), new ImapBackend(directory, store, blobs, events, parser, throttle,
+                Clock.systemUTC(), index.isResolvable() ? index.get() : MessageIndex.NONE), tls);
     }
 
     public ImapServer(ImapSettings settings, ImapBackend backend, SSLContext tls) {

@@ -21,5 +21,13 @@ public interface MailboxEvents {
 
     Subscription subscribe(MailboxId mailbox, Consumer<MailboxEvent> listener);
 
+    /**
+     * Every mailbox's events, for a follower of the whole store such as the full-text index; same
+     * rules as {@link #subscribe}. Implementations that cannot offer it refuse.
+     */
+    default Subscription subscribeAll(Consumer<MailboxEvent> listener) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no subscription to every mailbox");
+    }
+
     void publish(MailboxEvent event);
 }

@@ -21,6 +21,7 @@ import io.tenmail.storage.model.UidRange;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * Mailboxes and the messages in them, for IMAP, POP3 and local delivery. Every method is scoped
@@ -88,6 +89,14 @@ public interface MailboxStore {
 
     /** The parsed envelope and structure stored at delivery. */
     ParsedMessage parsed(AccountId owner, MailboxId mailbox, Uid uid) throws StoreException;
+
+    /**
+     * The parses of the messages whose UIDs fall in the ranges, in ascending UID order (missing
+     * UIDs are left out), read with one statement per run of nearby UIDs rather than one per
+     * message. Every parse is held in memory at once: callers ask in bounded chunks (a few hundred
+     * to a few thousand UIDs), not for {@code 1:*} of a large mailbox.
+     */
+    SortedMap<Uid, ParsedMessage> parsed(AccountId owner, MailboxId mailbox, List<UidRange> uids) throws StoreException;
 
     /**
      * Changes flags of the messages in the ranges. With {@code unchangedSince} (RFC 7162

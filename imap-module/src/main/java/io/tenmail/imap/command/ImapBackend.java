@@ -5,15 +5,27 @@ import io.tenmail.storage.BlobStore;
 import io.tenmail.storage.Directory;
 import io.tenmail.storage.MailboxEvents;
 import io.tenmail.storage.MailboxStore;
+import io.tenmail.storage.MessageIndex;
 import io.tenmail.storage.mime.MessageParser;
 
 import java.time.Clock;
 import java.util.Objects;
 
-/** The shared services the command handlers use; all of them thread-safe. */
+/**
+ * The shared services the command handlers use; all of them thread-safe. {@code index} answers
+ * SEARCH text keys on large mailboxes ({@link MessageIndex#NONE}: every search reads the messages).
+ */
 public record ImapBackend(Directory directory, MailboxStore store, BlobStore blobs, MailboxEvents events,
-                          MessageParser parser, LoginThrottle throttle, Clock clock) {
+                          MessageParser parser, LoginThrottle throttle, Clock clock, MessageIndex index) {
+
+    /** Without a full-text index. */
+    public ImapBackend(Directory directory, MailboxStore store, BlobStore blobs, MailboxEvents events,
+                       MessageParser parser, LoginThrottle throttle, Clock clock) {
+        this(directory, store, blobs, events, parser, throttle, clock, MessageIndex.NONE);
+    }
+
     public ImapBackend {
+        Objects.requireNonNull(index, "index");
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(blobs, "blobs");

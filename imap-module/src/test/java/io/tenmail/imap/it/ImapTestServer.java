@@ -8,6 +8,9 @@ import io.tenmail.protocol.tls.TlsContextFactory;
 import io.tenmail.protocol.tls.TlsMaterial;
 import io.tenmail.protocol.tls.TlsSettings;
 import io.tenmail.storage.BlobStore;
+import io.tenmail.storage.StoreException;
+import io.tenmail.storage.index.LuceneMessageIndex;
+import io.tenmail.storage.jpa.mailbox.MailboxOwners;
 import io.tenmail.storage.DirectoryAdmin;
 import io.tenmail.storage.TestDatabases;
 import io.tenmail.storage.blob.FileBlobStore;
@@ -32,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -49,6 +53,7 @@ final class ImapTestServer implements AutoCloseable {
     final JpaDirectoryAdmin admin;
     final BlobStore blobs;
     final InMemoryMailboxEvents events;
+    final LuceneMessageIndex index;
     final ImapServer server;
     final TlsMaterial material;
     private final TenantId tenant;
@@ -67,8 +72,16 @@ final class ImapTestServer implements AutoCloseable {
         blobs = new FileBlobStore(dir.resolve("blobs"));
         material = TlsMaterial.load(TlsSettings.selfSigned("localhost", dir), Clock.systemUTC());
         SSLContext tls = TlsContextFactory.serverContext(material);
+        index = new LuceneMessageIndex(store, blobs, events, () -> {
+            try {
+                return MailboxOwners.all(tx);
+            } catch (StoreException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        index.open(dir.resolve("index"), LuceneMessageIndex.DEFAULT_MAX_TEXT_CHARS, Duration.ofHours(1));
         ImapBackend backend = new ImapBackend(directory, store, blobs, events, new MessageParser(),
-                LoginThrottle.withDefaults(), Clock.systemUTC());
+                LoginThrottle.withDefaults(), Clock.systemUTC(), index);
         server = new ImapServer(settings, backend, tls);
         server.start();
         tenant = admin.createTenant("tenant", 0, 0).id();
@@ -125,6 +138,7 @@ final class ImapTestServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        index.close();
         database.close();
     }
 }

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -33,6 +34,8 @@ public class InMemoryMailboxEvents implements MailboxEvents {
     private static final Registration[] NONE = new Registration[0];
 
     private final ConcurrentHashMap<MailboxId, Registration[]> byMailbox = new ConcurrentHashMap<>();
+    /** Subscriptions to every mailbox (a handful: the index), read on every publish without a lock. */
+    private final CopyOnWriteArrayList<Registration> everyMailbox = new CopyOnWriteArrayList<>();
 
     @Override
     public Subscription subscribe(MailboxId mailbox, Consumer<MailboxEvent> listener) {
@@ -42,17 +45,28 @@ public class InMemoryMailboxEvents implements MailboxEvents {
     }
 
     @Override
+    public Subscription subscribeAll(Consumer<MailboxEvent> listener) {
+        Registration registration = new Registration(null, Objects.requireNonNull(listener, "listener"));
+        everyMailbox.add(registration);
+        return registration;
+    }
+
+    @Override
     public void publish(MailboxEvent event) {
         Registration[] registrations = byMailbox.get(event.mailbox());
-        if (registrations == null) return;
-        for (Registration registration : registrations) {
-            if (registration.closed.get()) continue;
-            try {
-                registration.listener.accept(event);
-            } catch (RuntimeException e) {
-                // a listener's bug must not cost other sessions their updates, nor fail the store's commit
-                log.error("mailbox event listener failed for mailbox {} ({})", event.mailbox().value(), event.kind(), e);
-            }
+        if (registrations != null) {
+            for (Registration registration : registrations) deliver(registration, event);
+        }
+        for (Registration registration : everyMailbox) deliver(registration, event);
+    }
+
+    private static void deliver(Registration registration, MailboxEvent event) {
+        if (registration.closed.get()) return;
+        try {
+            registration.listener.accept(event);
+        } catch (RuntimeException e) {
+            // a listener's bug must not cost other sessions their updates, nor fail the store's commit
+            log.error("mailbox event listener failed for mailbox {} ({})", event.mailbox().value(), event.kind(), e);
         }
     }
 
@@ -67,6 +81,10 @@ public class InMemoryMailboxEvents implements MailboxEvents {
     }
 
     private void remove(Registration registration) {
+        if (registration.mailbox == null) {
+            everyMailbox.remove(registration);
+            return;
+        }
         byMailbox.computeIfPresent(registration.mailbox, (id, current) -> without(current, registration));
     }
 
@@ -94,7 +112,7 @@ public class InMemoryMailboxEvents implements MailboxEvents {
     }
 
     private final class Registration implements Subscription {
-        final MailboxId mailbox;
+        final MailboxId mailbox;   // null: every mailbox
         final Consumer<MailboxEvent> listener;
         final AtomicBoolean closed = new AtomicBoolean();
 

@@ -34,24 +34,26 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final EntityManagerFactory emf;
 
+    /** Sets a Derby system property unless the operator set it (before the engine boots). */
+    private static void derbyDefault(String key, String value) {
+        if (System.getProperty(key) == null) System.setProperty(key, value);
+    }
+
     public Database(StorageSettings settings) {
         this.settings = settings;
-        // Derby writes its own log to ./derby.log unless told otherwise; keep it in the data directory
-        if (!settings.isPostgres() && System.getProperty("derby.stream.error.file") == null) {
-            System.setProperty("derby.stream.error.file", settings.dataDir().resolve("derby.log").toString());
-        }
-        // Derby's automatic index statistics invalidate prepared statements as tables grow; the
-        // recompilation of the queue's cascading DELETE then waits for locks inside a compile that
-        // other transactions wait for, which Derby's deadlock detector cannot see: under SMTP intake
-        // plus delivery the server stalled for minutes (lock timeouts, retried). Our statements are
-        // single-index look-ups that need no cardinality statistics (ADR 0009, "Consequences").
-        if (!settings.isPostgres() && System.getProperty("derby.storage.indexStats.auto") == null) {
-            System.setProperty("derby.storage.indexStats.auto", "false");
-        }
-        // for the same reason, keep compiled statements: the default cache of 100 is smaller than the
-        // set of statements (IN lists of every length) the queue and the store use under load
-        if (!settings.isPostgres() && System.getProperty("derby.language.statementCacheSize") == null) {
-            System.setProperty("derby.language.statementCacheSize", "2000");
+        if (!settings.isPostgres()) {
+            // Derby writes its own log to ./derby.log unless told otherwise; keep it in the data directory
+            derbyDefault("derby.stream.error.file", settings.dataDir().resolve("derby.log").toString());
+            // Keep compiled statements compiled. Derby recompiles a statement when automatic index
+            // statistics change, when its plan is "stale" (the table's row count moved, checked every
+            // 100 executions) or when it falls out of the statement cache (100 by default; the queue
+            // and the store use IN lists of many lengths). Recompiling the queue's cascading DELETE
+            // waits for locks inside a compile that other transactions wait for, which Derby's
+            // deadlock detector cannot see: under SMTP intake plus delivery the server stalled for
+            // minutes. Our statements are single-index look-ups that need no re-planning (ADR 0009).
+            derbyDefault("derby.storage.indexStats.auto", "false");
+            derbyDefault("derby.language.stalePlanCheckInterval", Integer.toString(Integer.MAX_VALUE));
+            derbyDefault("derby.language.statementCacheSize", "2000");
         }
         this.dataSource = pool(settings);
         try {

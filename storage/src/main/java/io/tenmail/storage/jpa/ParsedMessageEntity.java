@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
@@ -17,10 +18,19 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "PARSED_MESSAGE")
-@NamedQuery(name = ParsedMessageEntity.JSON_OF_MESSAGE, query = "SELECT p.json FROM ParsedMessageEntity p, MessageEntity m"
-        + " WHERE m.mailboxId = :mailbox AND m.uid = :uid AND p.blobId = m.blobId")
+@NamedQueries({
+        @NamedQuery(name = ParsedMessageEntity.JSON_OF_MESSAGE, query = "SELECT p.json FROM ParsedMessageEntity p, MessageEntity m"
+                + " WHERE m.mailboxId = :mailbox AND m.uid = :uid AND p.blobId = m.blobId"),
+        // one index range scan on the message key joined to the parse by blob: the batch read of
+        // FETCH ENVELOPE/BODYSTRUCTURE, SORT, THREAD and SEARCH by header (one statement per chunk)
+        @NamedQuery(name = ParsedMessageEntity.JSON_IN_RANGE, query = "SELECT m.uid, m.blobId, p.json FROM ParsedMessageEntity p,"
+                + " MessageEntity m WHERE m.mailboxId = :mailbox AND m.uid BETWEEN :first AND :last AND p.blobId = m.blobId"
+                + " ORDER BY m.uid"),
+})
 public class ParsedMessageEntity {
     public static final String JSON_OF_MESSAGE = "Parsed.jsonOfMessage";
+    /** (uid, blob id, json) of the messages of a mailbox in a UID range, by UID. */
+    public static final String JSON_IN_RANGE = "Parsed.jsonInRange";
 
     @Id
     @Column(name = "BLOB_ID", length = 64)

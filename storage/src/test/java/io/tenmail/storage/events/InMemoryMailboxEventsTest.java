@@ -45,6 +45,20 @@ class InMemoryMailboxEventsTest {
     }
 
     @Test
+    void aListenerOfEveryMailboxHearsAllEventsUntilClosed() {
+        List<MailboxEvent> heard = new ArrayList<>();
+        Subscription all = events.subscribeAll(heard::add);
+
+        events.publish(appended(INBOX, 1));
+        events.publish(appended(JUNK, 2));
+        all.close();
+        events.publish(appended(INBOX, 3));
+
+        assertThat(heard).containsExactly(appended(INBOX, 1), appended(JUNK, 2));
+        assertThat(events.subscriptionCount()).isZero();
+    }
+
+    @Test
     void everyListenerOfAMailboxHearsEachEventInSubscriptionOrder() {
         List<String> heard = new ArrayList<>();
         events.subscribe(INBOX, e -> heard.add("first " + e.uids()));

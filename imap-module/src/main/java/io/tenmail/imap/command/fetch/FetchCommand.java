@@ -23,6 +23,7 @@ import io.tenmail.storage.model.Flags;
 import io.tenmail.storage.model.MessageMeta;
 import io.tenmail.storage.model.ParsedMessage;
 import io.tenmail.storage.model.ParsedMessage.Part;
+import io.tenmail.storage.model.Uid;
 import io.tenmail.storage.model.UidRange;
 
 import java.io.IOException;
@@ -43,6 +44,9 @@ import java.util.Optional;
  * lets the server omit them).
  */
 public final class FetchCommand extends BaseCommand<FetchRequest> {
+    /** Messages whose parses are read with one statement. */
+    static final int PARSE_CHUNK = 500;
+
     private final ImapBackend backend;
 
     public FetchCommand(ImapBackend backend) {
@@ -77,21 +81,28 @@ public final class FetchCommand extends BaseCommand<FetchRequest> {
         if (!seenNow.isEmpty() && !items.contains(FetchAttribute.Simple.FLAGS)) items.add(FetchAttribute.Simple.FLAGS);
 
         boolean missing = false;
+        boolean parse = items.stream().anyMatch(FetchCommand::needsParse);
+        Map<Uid, ParsedMessage> parses = Map.of();
         ResponseWriter w = session.writer();
-        for (SelectedMailbox.Message m : messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            SelectedMailbox.Message m = messages.get(i);
+            if (parse && i % PARSE_CHUNK == 0) {
+                // one statement per chunk instead of one per message; bounded memory for 1:*
+                List<SelectedMailbox.Message> chunk = messages.subList(i, Math.min(messages.size(), i + PARSE_CHUNK));
+                parses = backend.store().parsed(session.owner(), selected.id(), SelectedMailbox.uidRanges(chunk));
+            }
             MessageMeta meta = metas.get(m.uid());
-            if (meta == null) {
+            ParsedMessage parsed = parse && meta != null ? parses.get(meta.uid()) : null;
+            if (meta == null || (parse && parsed == null)) {   // expunged meanwhile
                 missing = true;
                 continue;
             }
             if (request.changedSince().isPresent() && meta.modSeq().value() <= request.changedSince().getAsLong()) continue;
             w.untagged().number(m.seq()).atom("FETCH").openList();
-            ParsedMessage parsed = null;
             for (FetchAttribute item : items) {
                 if (item == FetchAttribute.Simple.FLAGS && !request.attributes().contains(item) && !seenNow.contains(m.uid())) {
                     continue;
                 }
-                if (needsParse(item) && parsed == null) parsed = backend.store().parsed(session.owner(), selected.id(), meta.uid());
                 writeItem(request.tag(), w, item, meta, parsed);
             }
             w.closeList().end();

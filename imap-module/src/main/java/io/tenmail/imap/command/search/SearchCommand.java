@@ -11,6 +11,7 @@ import io.tenmail.imap.wire.request.SearchKey;
 import io.tenmail.imap.wire.request.SearchRequest;
 import io.tenmail.imap.wire.request.SearchReturnOption;
 import io.tenmail.imap.wire.response.ResponseWriter;
+import io.tenmail.storage.MessageIndex;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.model.MessageMeta;
 import io.tenmail.storage.model.UidRange;
@@ -18,7 +19,9 @@ import io.tenmail.storage.model.UidRange;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -78,28 +81,81 @@ public final class SearchCommand extends BaseCommand<SearchRequest> {
     }
 
     /**
-     * The messages of the session's view that match {@code key}, in mailbox order. Their parse is
-     * loaded on first use and kept, for SORT and THREAD to read; messages expunged meanwhile cannot
-     * match (RFC 9051 §7.5.1).
+     * The messages of the session's view that match {@code key}, in mailbox order; messages expunged
+     * meanwhile cannot match (RFC 9051 §7.5.1). Text keys ask the full-text index first; messages
+     * are evaluated in chunks whose parses are read with one statement when the key needs them,
+     * and what was loaded is released after each chunk.
      */
     static List<SearchEvaluator.Candidate> matching(ImapBackend backend, ImapSession session, SearchKey key) throws StoreException {
         SelectedMailbox selected = session.selected();
         List<MessageMeta> all = backend.store().messages(session.owner(), selected.id(), List.of(UidRange.ALL));
         Map<Long, MessageMeta> byUid = new HashMap<>();
         for (MessageMeta m : all) byUid.put(m.uid().value(), m);
-        SearchEvaluator evaluator = new SearchEvaluator(backend.store(), backend.blobs(), session.owner(), selected, backend.clock());
+        Map<SearchKey, MessageIndex.Hits> answers = new IdentityHashMap<>();
+        askIndex(backend.index(), session, key, answers);
+        SearchEvaluator evaluator = new SearchEvaluator(backend.store(), backend.blobs(), session.owner(), selected,
+                backend.clock(), answers);
         List<SearchEvaluator.Candidate> hits = new ArrayList<>();
+        List<SearchEvaluator.Candidate> chunk = new ArrayList<>(SearchEvaluator.PARSE_CHUNK);
         try {
             for (int seq = 1; seq <= selected.size(); seq++) {
                 MessageMeta meta = byUid.get(selected.uidAt(seq));
                 if (meta == null) continue;
-                SearchEvaluator.Candidate c = evaluator.new Candidate(seq, meta);
-                if (evaluator.matches(key, c)) hits.add(c);
+                chunk.add(evaluator.new Candidate(seq, meta));
+                if (chunk.size() == SearchEvaluator.PARSE_CHUNK) evaluate(evaluator, key, chunk, hits);
             }
+            evaluate(evaluator, key, chunk, hits);
         } catch (SearchEvaluator.SearchFailure e) {
             throw e.cause;
         }
         return hits;
+    }
+
+    private static void evaluate(SearchEvaluator evaluator, SearchKey key, List<SearchEvaluator.Candidate> chunk,
+                                 List<SearchEvaluator.Candidate> hits) throws StoreException {
+        if (chunk.isEmpty()) return;
+        if (evaluator.needsParse(key, chunk)) SearchEvaluator.loadParsed(chunk);
+        for (SearchEvaluator.Candidate c : chunk) {
+            if (evaluator.matches(key, c)) hits.add(c);
+            c.release();
+        }
+        chunk.clear();
+    }
+
+    /** The index's answer for every text key it can answer, by key identity. */
+    private static void askIndex(MessageIndex index, ImapSession session, SearchKey key, Map<SearchKey, MessageIndex.Hits> answers)
+            throws StoreException {
+        if (key instanceof SearchKey.Contains ct) {
+            MessageIndex.Field field = switch (ct.field()) {
+                case BCC -> MessageIndex.Field.BCC;
+                case BODY -> MessageIndex.Field.BODY;
+                case CC -> MessageIndex.Field.CC;
+                case FROM -> MessageIndex.Field.FROM;
+                case SUBJECT -> MessageIndex.Field.SUBJECT;
+                case TEXT -> MessageIndex.Field.TEXT;
+                case TO -> MessageIndex.Field.TO;
+            };
+            index.search(session.owner(), session.selected().id(), field, ct.value()).ifPresent(h -> answers.put(ct, h));
+        } else if (key instanceof SearchKey.HeaderContains h && !h.value().isEmpty()) {
+            // the fields the index keeps hold what HEADER compares for them: the first field, decoded
+            MessageIndex.Field field = switch (h.fieldName().toLowerCase(Locale.ROOT)) {
+                case "subject" -> MessageIndex.Field.SUBJECT;
+                case "from" -> MessageIndex.Field.FROM;
+                case "to" -> MessageIndex.Field.TO;
+                case "cc" -> MessageIndex.Field.CC;
+                case "bcc" -> MessageIndex.Field.BCC;
+                case "message-id" -> MessageIndex.Field.MESSAGE_ID;
+                default -> null;
+            };
+            if (field != null) index.search(session.owner(), session.selected().id(), field, h.value()).ifPresent(x -> answers.put(h, x));
+        } else if (key instanceof SearchKey.Not n) {
+            askIndex(index, session, n.key(), answers);
+        } else if (key instanceof SearchKey.Or o) {
+            askIndex(index, session, o.left(), answers);
+            askIndex(index, session, o.right(), answers);
+        } else if (key instanceof SearchKey.And a) {
+            for (SearchKey k : a.keys()) askIndex(index, session, k, answers);
+        }
     }
 
     /** RFC 5182 §2.4: with MIN or MAX, SAVE keeps only those; otherwise all matches. */

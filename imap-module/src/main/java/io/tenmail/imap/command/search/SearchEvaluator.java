@@ -5,16 +5,21 @@ import io.tenmail.imap.session.SelectedMailbox;
 import io.tenmail.imap.wire.request.SearchKey;
 import io.tenmail.storage.BlobStore;
 import io.tenmail.storage.MailboxStore;
+import io.tenmail.storage.MessageIndex;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.model.AccountId;
 import io.tenmail.storage.model.MessageMeta;
 import io.tenmail.storage.model.ParsedMessage;
 import io.tenmail.storage.model.ParsedMessage.Part;
+import io.tenmail.storage.model.Uid;
+import io.tenmail.storage.model.UidRange;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -23,15 +28,20 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Decides whether one message matches a search key (RFC 9051 §6.4.4, WITHIN RFC 5032, MODSEQ RFC
- * 7162 §3.1.5). Flags, dates, sizes and numbers come from the message's metadata; address and
- * subject keys from the parse stored at delivery (encoded words decoded, RFC 2047); HEADER, BODY
- * and TEXT read the blob and decode each text part's transfer encoding and charset. Comparisons
- * are case-insensitive substring matches. Body search scans the blobs; an index is a later step
- * (docs/imap.md). Not thread-safe: one evaluator per SEARCH.
+ * 7162 §3.1.5). Flags, dates, sizes and numbers come from the message's metadata. Text keys
+ * (SUBJECT, FROM, TO, CC, BCC, BODY, TEXT) are answered by the full-text index for the messages
+ * it covers ({@code answers}, one per key); otherwise address and subject keys read the parse
+ * stored at delivery (encoded words decoded, RFC 2047), HEADER reads the parse for the fields it
+ * keeps and the blob's header for the others, BODY and TEXT read the blob and decode each text
+ * part's transfer encoding and charset. Comparisons are case-insensitive substring matches.
+ * Parses are read in batches ({@link #loadParsed}). Not thread-safe: one evaluator per SEARCH.
  */
 final class SearchEvaluator {
     private final MailboxStore store;
@@ -39,13 +49,52 @@ final class SearchEvaluator {
     private final AccountId owner;
     private final SelectedMailbox selected;
     private final Clock clock;
+    private final Map<SearchKey, MessageIndex.Hits> answers;
 
-    SearchEvaluator(MailboxStore store, BlobStore blobs, AccountId owner, SelectedMailbox selected, Clock clock) {
+    SearchEvaluator(MailboxStore store, BlobStore blobs, AccountId owner, SelectedMailbox selected, Clock clock,
+                    Map<SearchKey, MessageIndex.Hits> answers) {
         this.store = store;
         this.blobs = blobs;
         this.owner = owner;
         this.selected = selected;
         this.clock = clock;
+        this.answers = answers;
+    }
+
+    /** Candidates whose parses one statement reads. */
+    static final int PARSE_CHUNK = 500;
+
+    /**
+     * Reads the parses of these candidates that have none yet, {@link #PARSE_CHUNK} per statement,
+     * instead of one statement per message on first use.
+     */
+    static void loadParsed(List<Candidate> candidates) throws StoreException {
+        List<Candidate> missing = candidates.stream().filter(c -> c.parsed == null).toList();
+        for (int i = 0; i < missing.size(); i += PARSE_CHUNK) {
+            List<Candidate> chunk = missing.subList(i, Math.min(missing.size(), i + PARSE_CHUNK));
+            SearchEvaluator evaluator = chunk.get(0).evaluator();
+            List<UidRange> ranges = new ArrayList<>();
+            for (Candidate c : chunk) ranges.add(UidRange.of(c.meta.uid()));
+            Map<Uid, ParsedMessage> parses = evaluator.store.parsed(evaluator.owner, evaluator.selected.id(), ranges);
+            for (Candidate c : chunk) c.parsed = parses.get(c.meta.uid());   // null: expunged meanwhile, read alone
+        }
+    }
+
+    /** Whether evaluating {@code key} on these candidates reads their parses (so they are worth batching). */
+    boolean needsParse(SearchKey key, List<Candidate> candidates) {
+        if (key instanceof SearchKey.HeaderContains h) {
+            MessageIndex.Hits hits = answers.get(h);
+            return hits == null || candidates.stream().anyMatch(c -> !hits.covers(c.meta.uid().value()));
+        }
+        if (key instanceof SearchKey.DateIs d) return d.field() != SearchKey.DateField.INTERNAL;
+        if (key instanceof SearchKey.Contains ct) {
+            MessageIndex.Hits hits = answers.get(ct);
+            return hits == null || candidates.stream().anyMatch(c -> !hits.covers(c.meta.uid().value()));
+        }
+        if (key instanceof SearchKey.Not n) return needsParse(n.key(), candidates);
+        if (key instanceof SearchKey.Or o) return needsParse(o.left(), candidates) || needsParse(o.right(), candidates);
+        if (key instanceof SearchKey.And a) return a.keys().stream().anyMatch(k -> needsParse(k, candidates));
+        return false;
     }
 
     /** One candidate message, with what is expensive to get loaded on first use. */
@@ -59,6 +108,17 @@ final class SearchEvaluator {
         Candidate(int seq, MessageMeta meta) {
             this.seq = seq;
             this.meta = meta;
+        }
+
+        SearchEvaluator evaluator() {
+            return SearchEvaluator.this;
+        }
+
+        /** Forgets what was loaded, so that a large result keeps only the metadata. */
+        void release() {
+            parsed = null;
+            header = null;
+            bodyText = null;
         }
 
         ParsedMessage parsed() {
@@ -95,7 +155,7 @@ final class SearchEvaluator {
             try {
                 byte[] decoded = MessageContent.decoded(read(p.bodyStart(), p.end()), p.encoding());
                 if (decoded == null) return;
-                sb.append(new String(decoded, charset(p.parameters().get("charset")))).append('\n');
+                sb.append(decodeText(decoded, p.parameters().get("charset"))).append('\n');
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -128,7 +188,11 @@ final class SearchEvaluator {
         if (key instanceof SearchKey.KeywordIs k) return c.meta.flags().hasKeyword(k.keyword()) == k.set();
         if (key instanceof SearchKey.RecentIs r) return !r.recent();   // no message is \Recent here
         if (key instanceof SearchKey.Contains ct) return contains(ct, c);
-        if (key instanceof SearchKey.HeaderContains h) return header(c, h.fieldName(), h.value());
+        if (key instanceof SearchKey.HeaderContains h) {
+            MessageIndex.Hits hits = answers.get(h);
+            if (hits != null && hits.covers(c.meta.uid().value())) return hits.contains(c.meta.uid().value());
+            return header(c, h.fieldName(), h.value());
+        }
         if (key instanceof SearchKey.DateIs d) return date(d, c);
         if (key instanceof SearchKey.SizeIs s) return s.larger() ? c.meta.size() > s.octets() : c.meta.size() < s.octets();
         if (key instanceof SearchKey.AgeIs a) {
@@ -154,6 +218,8 @@ final class SearchEvaluator {
     }
 
     private boolean contains(SearchKey.Contains ct, Candidate c) {
+        MessageIndex.Hits hits = answers.get(ct);
+        if (hits != null && hits.covers(c.meta.uid().value())) return hits.contains(c.meta.uid().value());
         String needle = ct.value().toLowerCase(Locale.ROOT);
         ParsedMessage p;
         return switch (ct.field()) {
@@ -181,6 +247,30 @@ final class SearchEvaluator {
     }
 
     private boolean header(Candidate c, String name, String value) {
+        ParsedMessage p = c.parsed();
+        String kept = switch (name.toLowerCase(Locale.ROOT)) {
+            case "subject" -> p.subject();
+            case "from" -> p.from();
+            case "to" -> p.to();
+            case "cc" -> p.cc();
+            case "bcc" -> p.bcc();
+            case "date" -> p.date();
+            case "message-id" -> p.messageId();
+            case "in-reply-to" -> p.inReplyTo();
+            case "references" -> p.references();
+            case "sender" -> p.sender();
+            case "reply-to" -> p.replyTo();
+            default -> null;
+        };
+        boolean inParse = kept != null || switch (name.toLowerCase(Locale.ROOT)) {
+            case "subject", "from", "to", "cc", "bcc", "date", "message-id", "in-reply-to", "references", "sender", "reply-to" -> true;
+            default -> false;
+        };
+        if (inParse) {
+            // the parse keeps these fields (the first of each, unfolded): no need to read the blob
+            if (kept == null) return false;
+            return value.isEmpty() || decode(kept).toLowerCase(Locale.ROOT).contains(value.toLowerCase(Locale.ROOT));
+        }
         byte[] only = MessageContent.headerFields(c.header(), java.util.List.of(name), false);
         String text = new String(only, StandardCharsets.UTF_8);
         if (text.isBlank()) return false;
@@ -211,12 +301,22 @@ final class SearchEvaluator {
         };
     }
 
-    private static Charset charset(String name) {
-        if (name == null) return StandardCharsets.US_ASCII;
+    /**
+     * Text in its declared charset; like the index, undeclared (or defaulted US-ASCII) 8-bit text is
+     * read as UTF-8 when valid, else ISO-8859-1, since much Chinese mail carries UTF-8 unlabelled.
+     */
+    private static String decodeText(byte[] bytes, String charset) {
+        if (charset != null && !charset.trim().equalsIgnoreCase("us-ascii")) {
+            try {
+                return new String(bytes, Charset.forName(charset.trim()));
+            } catch (IllegalArgumentException e) {
+                // unknown charset: guess below
+            }
+        }
         try {
-            return Charset.forName(name.trim());
-        } catch (IllegalArgumentException e) {
-            return StandardCharsets.ISO_8859_1;
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
         }
     }
 }

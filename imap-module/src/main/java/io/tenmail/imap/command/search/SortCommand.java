@@ -47,10 +47,15 @@ public final class SortCommand extends BaseCommand<SortRequest> {
         List<SearchEvaluator.Candidate> hits = SearchCommand.matching(backend, session, request.key());
         List<Row> rows = new ArrayList<>(hits.size());
         try {
-            for (SearchEvaluator.Candidate c : hits) {
-                Object[] values = new Object[request.criteria().size()];
-                for (int i = 0; i < values.length; i++) values[i] = value(request.criteria().get(i).key(), c);
-                rows.add(new Row(c.seq, c.meta.uid().value(), values));
+            for (int from = 0; from < hits.size(); from += SearchEvaluator.PARSE_CHUNK) {
+                List<SearchEvaluator.Candidate> chunk = hits.subList(from, Math.min(hits.size(), from + SearchEvaluator.PARSE_CHUNK));
+                if (request.criteria().stream().anyMatch(c -> needsParse(c.key()))) SearchEvaluator.loadParsed(chunk);
+                for (SearchEvaluator.Candidate c : chunk) {
+                    Object[] values = new Object[request.criteria().size()];
+                    for (int i = 0; i < values.length; i++) values[i] = value(request.criteria().get(i).key(), c);
+                    rows.add(new Row(c.seq, c.meta.uid().value(), values));
+                    c.release();
+                }
             }
         } catch (SearchEvaluator.SearchFailure e) {
             throw e.cause;
@@ -88,6 +93,10 @@ public final class SortCommand extends BaseCommand<SortRequest> {
             w.end();
         }
         return StatusResponse.ok(request.tag(), request.name() + " completed");
+    }
+
+    private static boolean needsParse(SortRequest.Key key) {
+        return key != SortRequest.Key.ARRIVAL && key != SortRequest.Key.SIZE;
     }
 
     private static Object value(SortRequest.Key key, SearchEvaluator.Candidate c) {

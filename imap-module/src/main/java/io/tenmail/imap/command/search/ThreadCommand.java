@@ -32,11 +32,16 @@ public final class ThreadCommand extends BaseCommand<ThreadRequest> {
         List<SearchEvaluator.Candidate> hits = SearchCommand.matching(backend, session, request.key());
         List<ThreadMessage> messages = new ArrayList<>(hits.size());
         try {
-            for (SearchEvaluator.Candidate c : hits) {
-                ParsedMessage p = c.parsed();
-                long number = request.uid() ? c.meta.uid().value() : c.seq;
-                messages.add(ThreadMessage.of(number, c.seq, p.messageId(), p.references(), p.inReplyTo(), p.subject(),
-                        SortCommand.sentDate(c)));
+            for (int from = 0; from < hits.size(); from += SearchEvaluator.PARSE_CHUNK) {
+                List<SearchEvaluator.Candidate> chunk = hits.subList(from, Math.min(hits.size(), from + SearchEvaluator.PARSE_CHUNK));
+                SearchEvaluator.loadParsed(chunk);   // one statement per chunk, not one per message
+                for (SearchEvaluator.Candidate c : chunk) {
+                    ParsedMessage p = c.parsed();
+                    long number = request.uid() ? c.meta.uid().value() : c.seq;
+                    messages.add(ThreadMessage.of(number, c.seq, p.messageId(), p.references(), p.inReplyTo(), p.subject(),
+                            SortCommand.sentDate(c)));
+                    c.release();
+                }
             }
         } catch (SearchEvaluator.SearchFailure e) {
             throw e.cause;

@@ -34,10 +34,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * {@link MailboxStore} on JPA. Each change is one transaction through {@link Transactions} (the
@@ -169,6 +174,30 @@ public class JpaMailboxStore implements MailboxStore {
                     .orElseThrow(() -> new StoreException(Reason.NOT_FOUND, "no message with UID " + uid.value()));
         });
         return ParsedMessageJson.read(json);
+    }
+
+    @Override
+    public SortedMap<Uid, ParsedMessage> parsed(AccountId owner, MailboxId mailbox, List<UidRange> uids) throws StoreException {
+        List<Object[]> rows = tx.run(em -> {
+            long id = new MailboxRows(em, owner).find(mailbox).getId();
+            List<Object[]> result = new ArrayList<>();
+            for (UidRanges.Span span : UidRanges.spans(uids)) {
+                for (Object[] row : em.createNamedQuery(ParsedMessageEntity.JSON_IN_RANGE, Object[].class)
+                        .setParameter("mailbox", id).setParameter("first", span.first()).setParameter("last", span.last())
+                        .getResultList()) {
+                    if (span.contains(((Number) row[0]).longValue())) result.add(row);
+                }
+            }
+            return result;
+        });
+        // a group mail or copies share one parse: decode each blob's JSON once
+        Map<String, ParsedMessage> byBlob = new HashMap<>();
+        SortedMap<Uid, ParsedMessage> parsed = new TreeMap<>();
+        for (Object[] row : rows) {
+            ParsedMessage p = byBlob.computeIfAbsent((String) row[1], blob -> ParsedMessageJson.read((String) row[2]));
+            parsed.put(new Uid(((Number) row[0]).longValue()), p);
+        }
+        return parsed;
     }
 
     @Override

@@ -516,6 +516,44 @@ abstract class MailboxStoreContract {
             assertThat(found).hasSize(150);
             assertThat(found).extracting(m -> m.uid().value()).isSorted().allMatch(uid -> uid % 2 == 1);
         }
+
+        @Test
+        void parsesAreReadInBatchesInUidOrderWithoutMissingOrUnaskedMessages() throws StoreException {
+            AccountId owner = account();
+            MailboxId inbox = inbox(owner);
+            List<NewMessage> sent = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                NewMessage m = message("batch " + i, Flags.NONE);
+                sent.add(m);
+                store.append(owner, inbox, m);
+            }
+            store.storeFlags(owner, inbox, List.of(range(10, 19)), FlagUpdate.ADD, Flags.of(SystemFlag.DELETED), Optional.empty());
+            store.expunge(owner, inbox, Optional.empty());
+            List<UidRange> wanted = List.of(range(150, 300), range(5, 12), range(100, 100), range(120, 130));
+            var parsed = store.parsed(owner, inbox, wanted);
+            List<Long> expected = new ArrayList<>();
+            for (long uid = 1; uid <= 200; uid++) {
+                if (uid >= 10 && uid <= 19) continue;
+                long u = uid;
+                if (wanted.stream().anyMatch(r -> r.contains(u))) expected.add(uid);
+            }
+            assertThat(parsed.keySet()).extracting(Uid::value).containsExactlyElementsOf(expected);
+            parsed.forEach((uid, p) -> assertThat(p).isEqualTo(sent.get((int) uid.value() - 1).parsed()));
+            assertThat(store.parsed(owner, inbox, List.of())).isEmpty();
+            assertThat(store.parsed(owner, inbox, List.of(range(201, Uid.MAX)))).isEmpty();
+        }
+
+        @Test
+        void copiesSharingABlobShareOneDecodedParse() throws StoreException {
+            AccountId owner = account();
+            MailboxId inbox = inbox(owner);
+            NewMessage m = message("shared", Flags.NONE);
+            store.append(owner, inbox, m);
+            store.append(owner, inbox, m);
+            var parsed = store.parsed(owner, inbox, List.of(UidRange.ALL));
+            assertThat(parsed).hasSize(2);
+            assertThat(parsed.get(new Uid(1))).isSameAs(parsed.get(new Uid(2))).isEqualTo(m.parsed());
+        }
     }
 
     @Nested
@@ -1012,6 +1050,7 @@ abstract class MailboxStoreContract {
             assertReason(Reason.NOT_FOUND, () -> store.mailbox(mallory, aliceInbox));
             assertReason(Reason.NOT_FOUND, () -> store.messages(mallory, aliceInbox, all));
             assertReason(Reason.NOT_FOUND, () -> store.parsed(mallory, aliceInbox, one));
+            assertReason(Reason.NOT_FOUND, () -> store.parsed(mallory, aliceInbox, all));
             assertReason(Reason.NOT_FOUND, () -> append(mallory, aliceInbox));
             assertReason(Reason.NOT_FOUND, () -> store.storeFlags(mallory, aliceInbox, all, FlagUpdate.ADD, Flags.of(SystemFlag.SEEN), Optional.empty()));
             assertReason(Reason.NOT_FOUND, () -> store.copy(mallory, aliceInbox, all, malloryInbox));

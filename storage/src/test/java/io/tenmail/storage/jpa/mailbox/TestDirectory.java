@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * by foreign key), made through {@link JpaDirectoryAdmin} with a cheap password hash.
  * Thread-safe.
  */
-final class TestDirectory implements Directory {
+public final class TestDirectory implements Directory {
     /** The cheapest Argon2id the hasher accepts: tests create many accounts and never log in. */
     static final PasswordHasher CHEAP_HASHER = new PasswordHasher(new PasswordHasher.Parameters(8, 1, 1));
     private static final AtomicLong IDS = new AtomicLong(1000);
@@ -39,7 +39,7 @@ final class TestDirectory implements Directory {
     private final Map<AccountId, Account> accounts = new ConcurrentHashMap<>();
 
     /** A directory with a tenant and a domain of its own in the database of {@code tx}. */
-    TestDirectory(Transactions tx) {
+    public TestDirectory(Transactions tx) {
         this.admin = new JpaDirectoryAdmin(tx, CHEAP_HASHER, Clock.systemUTC());
         String unique = UUID.randomUUID().toString().substring(0, 8);
         try {
@@ -52,7 +52,7 @@ final class TestDirectory implements Directory {
     }
 
     /** A new account with this quota in bytes (0 = unlimited). */
-    AccountId add(long quotaBytes) {
+    public AccountId add(long quotaBytes) {
         long n = IDS.incrementAndGet();
         try {
             Account a = admin.createAccount(tenant, EmailAddress.parse("user" + n + "@" + domain), "User " + n, "secret", quotaBytes);

@@ -2,15 +2,21 @@ package io.tenmail.smtp.spam;
 
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.eclipse.microprofile.config.Config;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 
 /**
  * Writes what the checks found into one {@code Authentication-Results} header field (RFC 8601)
@@ -42,21 +48,24 @@ public class AuthenticationResultsStamp extends GenericMailet {
     public void service(Mail mail) throws MessagingException {
         MimeMessage message = mail.getMessage();
         removeForgeries(message);
+        message.removeHeader("X-Spam-Score");    // only our own verdict counts
+        message.removeHeader("X-Spam-Status");
+        StringBuilder top = new StringBuilder();
         List<String> clauses = AuthAttributes.clauses(mail);
         if (!AuthAttributes.authenticated(mail) || !clauses.isEmpty()) {
             // RFC 8601 §2.2: "none" when no method ran
-            String value = authServId + (clauses.isEmpty() ? "; none" : ";\r\n\t" + String.join(";\r\n\t", clauses));
-            prepend(message, "Authentication-Results", value);
+            top.append("Authentication-Results: ").append(authServId)
+                    .append(clauses.isEmpty() ? "; none" : ";\r\n\t" + String.join(";\r\n\t", clauses)).append("\r\n");
         }
-        String score = SpamScore.score(mail).stripTrailingZeros().toPlainString();
-        boolean spam = SpamScore.score(mail).doubleValue() >= required;
+        BigDecimal total = SpamScore.score(mail);
+        String score = total.stripTrailingZeros().toPlainString();
         String symbols = SpamScore.symbols(mail);
-        message.setHeader("X-Spam-Score", score);
+        top.append("X-Spam-Score: ").append(score).append("\r\n");
         // SpamAssassin's form, which mail clients' filters know
-        message.setHeader("X-Spam-Status", (spam ? "Yes" : "No") + ", score=" + score + " required="
-                + java.math.BigDecimal.valueOf(required).stripTrailingZeros().toPlainString()
-                + (symbols.isEmpty() ? "" : " tests=" + symbols));
-        message.saveChanges();
+        top.append("X-Spam-Status: ").append(total.doubleValue() >= required ? "Yes" : "No").append(", score=").append(score)
+                .append(" required=").append(BigDecimal.valueOf(required).stripTrailingZeros().toPlainString())
+                .append(symbols.isEmpty() ? "" : " tests=" + symbols).append("\r\n");
+        mail.setMessage(prepend(message, top.toString()));
     }
 
     private void removeForgeries(MimeMessage message) throws MessagingException {
@@ -72,17 +81,21 @@ public class AuthenticationResultsStamp extends GenericMailet {
         for (String value : keep) message.addHeader("Authentication-Results", value);
     }
 
-    /** Trace fields go on top (RFC 5321 §4.4, RFC 8601 §5); MimeMessage only appends, so rebuild the order. */
-    static void prepend(MimeMessage message, String name, String value) throws MessagingException {
-        List<String[]> all = new ArrayList<>();
-        Enumeration<jakarta.mail.Header> headers = message.getAllHeaders();
-        while (headers.hasMoreElements()) {
-            jakarta.mail.Header h = headers.nextElement();
-            all.add(new String[] {h.getName(), h.getValue()});
+    /**
+     * Trace fields go on top (RFC 5321 §4.4, RFC 8601 §5), but MimeMessage appends fields of a parsed
+     * message at the end; so the new fields are written before the message's own bytes, which stay
+     * as they were (DKIM signatures over them keep verifying downstream).
+     */
+    static MimeMessage prepend(MimeMessage message, String fields) throws MessagingException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            bytes.write(fields.getBytes(StandardCharsets.UTF_8));
+            message.writeTo(bytes);
+        } catch (IOException e) {
+            throw new MessagingException("cannot read the message: " + e.getMessage(), e);
         }
-        for (String[] h : all) message.removeHeader(h[0]);
-        message.addHeader(name, value);
-        for (String[] h : all) message.addHeader(h[0], h[1]);
+        return new MimeMessage(message.getSession() != null ? message.getSession() : Session.getInstance(new Properties()),
+                new ByteArrayInputStream(bytes.toByteArray()));
     }
 
     @Override

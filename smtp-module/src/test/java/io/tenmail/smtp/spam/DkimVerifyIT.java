@@ -113,4 +113,15 @@ class DkimVerifyIT {
         assertThat(AuthAttributes.clauses(mail)).hasSize(2);
         assertThat(SpamScore.score(mail)).isZero();
     }
+
+    @Test
+    void theSignatureStillVerifiesAfterOurFieldsAreStamped() throws Exception {
+        FakeMail mail = verified(keys.sign(MESSAGE, "example.test", "sel"));
+        AuthenticationResultsStamp stamp = new AuthenticationResultsStamp("mx.tenmail.test");
+        stamp.init(TestMails.config("AuthenticationResultsStamp", Map.of()));
+        stamp.service(mail);
+        assertThat(mail.getMessage().getHeader("Authentication-Results")[0]).contains("dkim=pass");
+        verify.service(mail);   // a downstream verifier sees the same signed bytes
+        assertThat(attribute(mail, AuthAttributes.DKIM_RESULT)).isEqualTo("pass");
+    }
 }

@@ -26,6 +26,7 @@ import java.util.Set;
  * Authentication-Results (RFC 8601 §2.7.1); the summary (pass if any signature verified, else
  * temperror, fail or permerror, none without signatures) in {@link AuthAttributes#DKIM_RESULT}; the
  * domains of verified signatures in {@link AuthAttributes#DKIM_PASS_DOMAINS} for DMARC. A signature
+ * made with rsa-sha1 fails (RFC 8301 §3.1). A signature
  * that fails adds {@code DKIM_FAIL} (init parameter {@code failScore}, default 1): forwarding breaks
  * signatures too, so DMARC, not this, is what acts on them. Thread-safe after {@link #init()}.
  */
@@ -72,6 +73,13 @@ public class DkimVerify extends GenericMailet {
         for (Result r : results) {
             String type = r.getResultType().name().toLowerCase(Locale.ROOT);
             String text = r.getHeaderText();
+            if (r.isSuccess() && "sha1".equalsIgnoreCase(String.valueOf(r.getRecord().getHashMethod()))) {
+                // RFC 8301 §3.1: verifiers must not consider rsa-sha1 signatures valid
+                clauses.add(text.replaceFirst("^dkim=pass", "dkim=fail (rsa-sha1 not accepted, RFC 8301)"));
+                failed = true;
+                if (firstFailure == null) firstFailure = "fail";
+                continue;
+            }
             clauses.add(text.isEmpty() ? "dkim=" + type : text);
             switch (r.getResultType()) {
                 case PASS -> passDomains.add(r.getRecord().getDToken().toString().toLowerCase(Locale.ROOT));

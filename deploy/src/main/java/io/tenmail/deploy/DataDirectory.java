@@ -11,13 +11,15 @@ import java.util.List;
 
 /**
  * The layout of the data directory. On first start it is created (mode 0700: it holds mail and
- * secrets) with {@code conf/tenmail.properties} copied from the distribution's default; an
- * existing directory and an existing configuration file are never touched. It is prepared before
+ * secrets) with {@code conf/tenmail.properties} and {@code conf/mailetcontainer.xml} copied from
+ * the distribution's defaults; an existing directory and existing configuration files are never
+ * touched. It is prepared before
  * logging starts (the log file lives in it), so it logs nothing itself and reports what it
  * created in {@link #created()}.
  *
  * <pre>
  * conf/tenmail.properties   the configuration
+ * conf/mailetcontainer.xml  mail processing: the mailet container's processors
  * admin-token               the platform administrator's API token (0600)
  * tls/                      the generated self-signed certificate
  * db/  blobs/               the embedded database and message bodies (created by storage)
@@ -26,6 +28,8 @@ import java.util.List;
  */
 public final class DataDirectory {
     static final String DEFAULT_CONFIG_RESOURCE = "io/tenmail/deploy/dist/tenmail.properties";
+    static final String DEFAULT_MAILETS_RESOURCE = "io/tenmail/deploy/dist/mailetcontainer.xml";
+    public static final String MAILETS_FILE = "conf/mailetcontainer.xml";
 
     private final Path root;
     private final List<String> created = new ArrayList<>();
@@ -57,14 +61,18 @@ public final class DataDirectory {
         }
         Files.createDirectories(dir.configFile().getParent());
         Files.createDirectories(dir.logsDir());
-        if (!Files.exists(dir.configFile())) {
-            try (InputStream defaults = DataDirectory.class.getClassLoader().getResourceAsStream(DEFAULT_CONFIG_RESOURCE)) {
-                if (defaults == null) throw new IOException("the default configuration is missing from the class path");
-                Files.copy(defaults, dir.configFile());
-            }
-            dir.created.add("wrote the default configuration to " + dir.configFile());
-        }
+        dir.writeDefault(DEFAULT_CONFIG_RESOURCE, dir.configFile(), "configuration");
+        dir.writeDefault(DEFAULT_MAILETS_RESOURCE, dir.mailetsFile(), "mail processing");
         return dir;
+    }
+
+    private void writeDefault(String resource, Path file, String what) throws IOException {
+        if (Files.exists(file)) return;
+        try (InputStream defaults = DataDirectory.class.getClassLoader().getResourceAsStream(resource)) {
+            if (defaults == null) throw new IOException("the default " + what + " is missing from the class path");
+            Files.copy(defaults, file);
+        }
+        created.add("wrote the default " + what + " to " + file);
     }
 
     /** What {@link #prepare} created, as log lines. */
@@ -78,6 +86,10 @@ public final class DataDirectory {
 
     public Path configFile() {
         return root.resolve(TenmailConfig.CONFIG_FILE);
+    }
+
+    public Path mailetsFile() {
+        return root.resolve(MAILETS_FILE);
     }
 
     public Path adminTokenFile() {

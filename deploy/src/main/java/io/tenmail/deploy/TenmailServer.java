@@ -11,6 +11,9 @@ import io.tenmail.protocol.ProtocolServer;
 import io.tenmail.protocol.auth.LoginThrottle;
 import io.tenmail.storage.ApiTokens;
 import io.tenmail.storage.AuditLog;
+import io.tenmail.smtp.mailet.ContainerConfigException;
+import io.tenmail.smtp.mailet.MailSpooler;
+import io.tenmail.smtp.mailet.SpoolerSettings;
 import io.tenmail.storage.DirectoryAdmin;
 import io.tenmail.storage.MailQueue;
 import io.tenmail.storage.MailboxStore;
@@ -36,8 +39,8 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The running server: the CDI container with the storage beans, the admin HTTP server, and every
- * {@link ProtocolServer} bean. {@link #start} brings them up in that order; {@link #close} takes
+ * The running server: the CDI container with the storage beans, the mail spooler, the admin HTTP
+ * server, and every {@link ProtocolServer} bean. {@link #start} brings them up in that order; {@link #close} takes
  * down whatever was started, in reverse order, and may be called from a shutdown hook, after a
  * failed start, and more than once.
  */
@@ -84,6 +87,7 @@ final class TenmailServer implements AutoCloseable {
         }
 
         startBlobSweep(settings.blobSweep(), container);
+        startSpooler(container);
         startAdminServer(settings, new AdminBackend(directoryAdmin, mailboxes,
                 required(container.select(MailQueue.class), "MailQueue"),
                 required(container.select(AuditLog.class), "AuditLog"),
@@ -106,6 +110,21 @@ final class TenmailServer implements AutoCloseable {
         started.push(new Started("blob sweep", BlobSweepSchedule.start(sweeper, sweep.interval())));
         log.debug("blob sweep every {} min for message bodies unreferenced for {} min",
                 sweep.interval().toMinutes(), sweep.grace().toMinutes());
+    }
+
+    /**
+     * The mailet container and the workers that take mail out of the queue: after storage, before
+     * any listener accepts mail, so mail queued before a restart is delivered at once; stopped
+     * after the listeners (the close order is the reverse of this).
+     */
+    private void startSpooler(WeldContainer container) throws StartupException {
+        MailSpooler spooler = required(container.select(MailSpooler.class), "MailSpooler");
+        started.push(new Started("mail spooler", spooler));
+        try {
+            spooler.start();
+        } catch (ContainerConfigException e) {
+            throw new SettingsException(SpoolerSettings.CONFIG_FILE, e.getMessage());
+        }
     }
 
     private void startAdminServer(ServerSettings settings, AdminBackend backend, String token)

@@ -25,8 +25,10 @@ class DataDirectoryTest {
         DataDirectory dir = DataDirectory.prepare(root);
 
         assertThat(dir.configFile()).exists();
+        assertThat(dir.mailetsFile()).content().contains("<processor state=\"root\">");
         assertThat(dir.logsDir()).isDirectory();
-        assertThat(dir.created()).containsExactly("created data directory " + root, "wrote the default configuration to " + dir.configFile());
+        assertThat(dir.created()).containsExactly("created data directory " + root, "wrote the default configuration to " + dir.configFile(),
+                "wrote the default mail processing to " + dir.mailetsFile());
         if (Files.getFileStore(root).supportsFileAttributeView("posix")) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root))).isEqualTo("rwx------");
         }
@@ -37,10 +39,12 @@ class DataDirectoryTest {
         Path root = parent.resolve("data");
         DataDirectory.prepare(root);
         Files.writeString(root.resolve("conf/tenmail.properties"), "tenmail.smtp.port=2525\n");
+        Files.writeString(root.resolve("conf/mailetcontainer.xml"), "<mailetcontainer/>\n");
 
         DataDirectory again = DataDirectory.prepare(root);
 
         assertThat(again.configFile()).hasContent("tenmail.smtp.port=2525");
+        assertThat(again.mailetsFile()).hasContent("<mailetcontainer/>");
         assertThat(again.created()).isEmpty();
     }
 

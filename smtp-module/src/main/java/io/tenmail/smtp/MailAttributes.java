@@ -39,4 +39,20 @@ public final class MailAttributes {
     public static final String DSN_RET = "tenmail.dsn.ret";
     /** RFC 3461 §4.4 ENVID, decoded from xtext. */
     public static final String DSN_ENVID = "tenmail.dsn.envid";
+
+    /**
+     * The spam filters' verdict (issue 7): {@link #SPAM_VERDICT_SPAM} files the mail in the
+     * recipient's Junk mailbox at local delivery; anything else, or no attribute, in INBOX. The
+     * checks only add to {@link #SPAM_SCORE} and {@link #SPAM_SYMBOLS}; one matcher (IsSpam)
+     * decides, and a mailet sets the verdict.
+     */
+    public static final String SPAM_VERDICT = "tenmail.spam.verdict";
+    /** The value of {@link #SPAM_VERDICT} that sends a mail to Junk. */
+    public static final String SPAM_VERDICT_SPAM = "spam";
+    /** The value of {@link #SPAM_VERDICT} for a mail judged clean. */
+    public static final String SPAM_VERDICT_HAM = "ham";
+    /** The spam score the checks added up, a decimal number (e.g. "6.5"). */
+    public static final String SPAM_SCORE = "tenmail.spam.score";
+    /** The checks that fired, comma-separated names with their scores (e.g. "SPF_FAIL=3,DNSBL=2.5"). */
+    public static final String SPAM_SYMBOLS = "tenmail.spam.symbols";
 }

@@ -10,6 +10,8 @@ import io.tenmail.smtp.transport.SmtpListeners;
 import io.tenmail.storage.BlobStore;
 import io.tenmail.storage.Directory;
 import io.tenmail.storage.MailQueue;
+import io.tenmail.storage.MailboxStore;
+import io.tenmail.smtp.mailet.QueueWakeup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
@@ -25,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The SMTP server: the MX (port 25, STARTTLS), submission (587, STARTTLS then AUTH) and SMTPS
@@ -49,15 +52,25 @@ public class SmtpServer implements ProtocolServer {
     }
 
     @Inject
-    public SmtpServer(Config config, SSLContext tls, Directory directory, MailQueue queue, BlobStore blobs, LoginThrottle throttle) {
-        this(SmtpSettings.from(config), tls, directory, queue, blobs, throttle, Clock.systemUTC());
+    public SmtpServer(Config config, SSLContext tls, Directory directory, MailboxStore mailboxes, MailQueue queue, BlobStore blobs,
+                      LoginThrottle throttle, QueueWakeup wakeup) {
+        this(SmtpSettings.from(config), tls, directory, Optional.of(mailboxes), queue, blobs, throttle, Clock.systemUTC(), wakeup::signal);
     }
 
     public SmtpServer(SmtpSettings settings, SSLContext tls, Directory directory, MailQueue queue, BlobStore blobs, LoginThrottle throttle,
                       Clock clock) {
+        this(settings, tls, directory, Optional.empty(), queue, blobs, throttle, clock, () -> { });
+    }
+
+    /**
+     * @param mailboxes when present, RCPT refuses a recipient already over its quota (452 4.2.2)
+     * @param queued    run after each accepted mail is committed (wakes the spooler)
+     */
+    public SmtpServer(SmtpSettings settings, SSLContext tls, Directory directory, Optional<MailboxStore> mailboxes, MailQueue queue,
+                      BlobStore blobs, LoginThrottle throttle, Clock clock, Runnable queued) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.tls = Objects.requireNonNull(tls, "tls");
-        this.dispatcher = CommandDispatcher.standard(directory, queue, blobs, throttle, clock);
+        this.dispatcher = CommandDispatcher.standard(directory, mailboxes, queue, blobs, throttle, clock, queued);
     }
 
     @Override

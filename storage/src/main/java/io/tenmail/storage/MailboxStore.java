@@ -4,6 +4,7 @@ import io.tenmail.storage.model.AccountId;
 import io.tenmail.storage.model.AppendResult;
 import io.tenmail.storage.model.Changes;
 import io.tenmail.storage.model.CopyResult;
+import io.tenmail.storage.model.DeliveryKey;
 import io.tenmail.storage.model.FlagUpdate;
 import io.tenmail.storage.model.Flags;
 import io.tenmail.storage.model.MailboxId;
@@ -72,6 +73,15 @@ public interface MailboxStore {
 
     /** Appends one message, allocating its UID and MODSEQ; OVER_QUOTA past the account quota. */
     AppendResult append(AccountId owner, MailboxId mailbox, NewMessage message) throws StoreException;
+
+    /**
+     * Local delivery: appends like {@link #append}, unless a message with the same delivery key
+     * is already in one of the owner's mailboxes (the delivery ran before and a crash kept the
+     * queue from recording it); then nothing is stored and the earlier message's result is
+     * returned. The key is stored with the message in the same transaction and is unique, so two
+     * concurrent deliveries with one key store one message. Copies and moves do not carry the key.
+     */
+    AppendResult deliver(AccountId owner, MailboxId mailbox, NewMessage message, DeliveryKey key) throws StoreException;
 
     /** The messages whose UIDs fall in the ranges, ordered by UID. */
     List<MessageMeta> messages(AccountId owner, MailboxId mailbox, List<UidRange> uids) throws StoreException;

@@ -126,6 +126,15 @@ class ServerLifecycleIT {
     }
 
     @Test
+    void aBrokenMailetContainerIsOneLineNamingFileLineAndClassAndExitCodeTwo() throws Exception {
+        Path config = tenmail.dataDir().resolve("conf/mailetcontainer.xml");
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, "<mailetcontainer>\n<processor state=\"root\">\n"
+                + "<mailet match=\"All\" class=\"NoSuchMailet\"/>\n</processor>\n<processor state=\"error\"/>\n</mailetcontainer>\n");
+        assertThat(failedStart()).contains(config + " line 3: no mailet class NoSuchMailet");
+    }
+
+    @Test
     void theCliSaysHowToStartAServerThatIsNotThere() throws Exception {
         Path dataDir = tenmail.dataDir();
 

@@ -149,6 +149,13 @@ final class TenmailProcess implements AutoCloseable {
         return new CliResult(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
+    /** A CLI command without input that must succeed. */
+    CliResult cliOk(String... args) throws Exception {
+        CliResult result = cli("", args);
+        assertThat(result.exitCode()).as("tenmail " + String.join(" ", args) + ": " + result).isZero();
+        return result;
+    }
+
     /** An admin API call with the platform token; {@code json} null for no body. */
     HttpResponse<String> api(String method, String path, String json) throws Exception {
         String token = Files.readString(dataDir.resolve("admin-token")).strip();

@@ -16,6 +16,7 @@ import io.tenmail.smtp.wire.SmtpVerb;
 import io.tenmail.storage.BlobStore;
 import io.tenmail.storage.Directory;
 import io.tenmail.storage.MailQueue;
+import io.tenmail.storage.MailboxStore;
 import io.tenmail.storage.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static io.tenmail.smtp.session.SmtpState.CHUNKING;
@@ -88,10 +90,21 @@ public final class CommandDispatcher {
 
     /** The dispatcher with every command of this server. */
     public static CommandDispatcher standard(Directory directory, MailQueue queue, BlobStore blobs, LoginThrottle throttle, Clock clock) {
-        MessageIntake intake = new MessageIntake(blobs, queue, clock);
+        return standard(directory, Optional.empty(), queue, blobs, throttle, clock, () -> { });
+    }
+
+    /**
+     * The dispatcher with every command of this server.
+     *
+     * @param mailboxes when present, RCPT refuses a recipient already over its quota (452 4.2.2)
+     * @param queued    run after each mail is committed to the queue (wakes the spooler)
+     */
+    public static CommandDispatcher standard(Directory directory, Optional<MailboxStore> mailboxes, MailQueue queue, BlobStore blobs,
+                                             LoginThrottle throttle, Clock clock, Runnable queued) {
+        MessageIntake intake = new MessageIntake(blobs, queue, clock, queued);
         return new CommandDispatcher(List.of(
                 new EhloCommand(), new HeloCommand(),
-                new MailCommand(new SenderPolicy(directory)), new RcptCommand(new RecipientPolicy(directory)),
+                new MailCommand(new SenderPolicy(directory)), new RcptCommand(new RecipientPolicy(directory, mailboxes)),
                 new DataCommand(intake), new BdatCommand(intake),
                 new RsetCommand(), new NoopCommand(), new QuitCommand(), new HelpCommand(), new VrfyCommand(), new ExpnCommand(),
                 new StartTlsCommand(), new AuthCommand(new LoginCheck(directory, throttle))));

@@ -47,11 +47,18 @@ final class MessageIntake {
     private final BlobStore blobs;
     private final MailQueue queue;
     private final Clock clock;
+    private final Runnable queued;
 
     MessageIntake(BlobStore blobs, MailQueue queue, Clock clock) {
+        this(blobs, queue, clock, () -> { });
+    }
+
+    /** {@code queued} runs after each commit: it wakes the spooler, so delivery starts at once. */
+    MessageIntake(BlobStore blobs, MailQueue queue, Clock clock, Runnable queued) {
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.queued = Objects.requireNonNull(queued, "queued");
     }
 
     /** The reader has seen the end of the message: queue it or refuse it, end the transaction, reply. */
@@ -115,7 +122,9 @@ final class MessageIntake {
         }
         QueuedMail mail = new QueuedMail(blob.id(), blob.size(), envelope.sender(), recipients(envelope), attributes(session, envelope),
                 now.toInstant());
-        return queue.enqueue(mail);
+        QueueEntryId id = queue.enqueue(mail);
+        queued.run();
+        return id;
     }
 
     private static List<QueuedRecipient> recipients(Envelope envelope) {

@@ -1,6 +1,6 @@
 package io.tenmail.smtp.dsn;
 
-import org.apache.mailet.MailAddress;
+import org.apache.james.core.MailAddress;
 
 import java.util.Optional;
 

@@ -5,9 +5,11 @@ import io.tenmail.smtp.wire.ForwardPath;
 import io.tenmail.smtp.wire.Mailbox;
 import io.tenmail.smtp.wire.Replies;
 import io.tenmail.storage.Directory;
+import io.tenmail.storage.MailboxStore;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.model.EmailAddress;
 import io.tenmail.storage.model.GroupId;
+import io.tenmail.storage.model.QuotaUsage;
 import io.tenmail.storage.model.Resolution;
 
 import java.util.Objects;
@@ -27,6 +29,8 @@ import java.util.Set;
  *   <li>A group whose sending policy does not admit the sender refuses with 550 5.7.1
  *       ({@link Directory#mayPost}); a bounce ({@code <>}) is judged as {@code MAILER-DAEMON@}
  *       this host, so only groups open to anyone take bounces.
+ *   <li>A recipient that is one account already over its quota gets 452 4.2.2 (when the policy
+ *       has the mailbox store).
  *   <li>{@code <Postmaster>} (RFC 5321 §4.5.1) is always accepted, as is postmaster at each of
  *       our domains, which goes to the configured postmaster when no such mailbox exists.
  * </ul>
@@ -34,9 +38,17 @@ import java.util.Set;
 public final class RecipientPolicy {
 
     private final Directory directory;
+    private final Optional<MailboxStore> mailboxes;
 
+    /** Without quota checks at RCPT (over-quota mail is then refused at delivery, by a DSN). */
     public RecipientPolicy(Directory directory) {
+        this(directory, Optional.empty());
+    }
+
+    /** With {@code mailboxes}, a recipient that is one account already over its quota gets 452 4.2.2. */
+    public RecipientPolicy(Directory directory, Optional<MailboxStore> mailboxes) {
         this.directory = Objects.requireNonNull(directory, "directory");
+        this.mailboxes = Objects.requireNonNull(mailboxes, "mailboxes");
     }
 
     /** The address to record for this recipient, or why RCPT is refused. */
@@ -80,7 +92,21 @@ public final class RecipientPolicy {
                 return Verdict.refuse(Replies.POLICY_REJECTED, poster + " may not post to group " + group.value() + " (via " + address + ")");
             }
         }
+        if (overQuota(resolution)) {
+            return Verdict.refuse(Replies.MAILBOX_FULL, "mailbox of " + address + " is over its quota");
+        }
         return Verdict.accept(address);
+    }
+
+    /**
+     * Whether the recipient is a single account that is already at or over its quota (RFC 5321
+     * §4.5.3.1.10 lets the client try again later: 452 4.2.2). Groups and aliases with several
+     * targets are accepted: the members with room get the mail, the others a DSN.
+     */
+    private boolean overQuota(Resolution resolution) throws StoreException {
+        if (mailboxes.isEmpty() || resolution.accounts().size() != 1 || !resolution.external().isEmpty()) return false;
+        QuotaUsage usage = mailboxes.get().quota(resolution.accounts().iterator().next());
+        return usage.limitBytes() > 0 && usage.usedBytes() >= usage.limitBytes();
     }
 
     private static String describe(Set<Mailbox.RelayTrick> tricks, ForwardPath path) {

@@ -40,6 +40,14 @@ public final class Database implements AutoCloseable {
         if (!settings.isPostgres() && System.getProperty("derby.stream.error.file") == null) {
             System.setProperty("derby.stream.error.file", settings.dataDir().resolve("derby.log").toString());
         }
+        // Derby's automatic index statistics invalidate prepared statements as tables grow; the
+        // recompilation of the queue's cascading DELETE then waits for locks inside a compile that
+        // other transactions wait for, which Derby's deadlock detector cannot see: under SMTP intake
+        // plus delivery the server stalled for minutes (lock timeouts, retried). Our statements are
+        // single-index look-ups that need no cardinality statistics (ADR 0009, "Consequences").
+        if (!settings.isPostgres() && System.getProperty("derby.storage.indexStats.auto") == null) {
+            System.setProperty("derby.storage.indexStats.auto", "false");
+        }
         this.dataSource = pool(settings);
         try {
             migrate();

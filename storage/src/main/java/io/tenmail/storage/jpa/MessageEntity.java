@@ -29,10 +29,14 @@ import java.util.Objects;
         @NamedQuery(name = MessageEntity.CHANGED_SINCE, query = MessageEntity.META
                 + " WHERE m.mailboxId = :mailbox AND m.modSeq > :since"),
         @NamedQuery(name = MessageEntity.UIDS, query = "SELECT m.uid FROM MessageEntity m WHERE m.mailboxId = :mailbox ORDER BY m.uid"),
+        @NamedQuery(name = MessageEntity.BY_DELIVERY_KEY, query = "SELECT m.mailboxId, m.uid, m.modSeq FROM MessageEntity m"
+                + " WHERE m.deliveryKey = :key"),
 })
 public class MessageEntity {
     public static final String CHANGED_SINCE = "Message.changedSince";
     public static final String UIDS = "Message.uids";
+    /** Mailbox, UID and MODSEQ of the message a delivery key stored (at most one: the key is unique). */
+    public static final String BY_DELIVERY_KEY = "Message.byDeliveryKey";
     /** The columns of a {@code MessageMeta}, in this order; callers add WHERE and ORDER BY. */
     public static final String META = "SELECT m.uid, m.modSeq, m.systemFlags, m.keywords, m.internalDate, m.sizeBytes, m.blobId FROM MessageEntity m";
     /** Native SQL (same on every database): moves all messages of a mailbox to another, keeping UIDs. */
@@ -85,6 +89,10 @@ public class MessageEntity {
     @Column(name = "BLOB_ID", nullable = false, length = 64)
     private String blobId;
 
+    /** Set by local delivery only, unique (UQ_MESSAGE_DELIVERY_KEY): see {@code MailboxStore.deliver}. */
+    @Column(name = "DELIVERY_KEY", length = 100)
+    private String deliveryKey;
+
     protected MessageEntity() {
     }
 
@@ -100,6 +108,12 @@ public class MessageEntity {
         this.blobId = blobId;
     }
 
+    public MessageEntity(long mailboxId, long uid, long modSeq, int systemFlags, String keywords, long internalDate,
+                         long sizeBytes, String blobId, String deliveryKey) {
+        this(mailboxId, uid, modSeq, systemFlags, keywords, internalDate, sizeBytes, blobId);
+        this.deliveryKey = deliveryKey;
+    }
+
     public long getMailboxId() { return mailboxId; }
     public long getUid() { return uid; }
     public long getModSeq() { return modSeq; }
@@ -108,6 +122,7 @@ public class MessageEntity {
     public long getInternalDate() { return internalDate; }
     public long getSizeBytes() { return sizeBytes; }
     public String getBlobId() { return blobId; }
+    public String getDeliveryKey() { return deliveryKey; }
 
     /** The primary key: mailbox and UID. */
     public static final class Key implements Serializable {

@@ -13,6 +13,7 @@ import io.tenmail.storage.model.AccountId;
 import io.tenmail.storage.model.AppendResult;
 import io.tenmail.storage.model.Changes;
 import io.tenmail.storage.model.CopyResult;
+import io.tenmail.storage.model.DeliveryKey;
 import io.tenmail.storage.model.FlagUpdate;
 import io.tenmail.storage.model.Flags;
 import io.tenmail.storage.model.MailboxEvent;
@@ -125,14 +126,24 @@ public class JpaMailboxStore implements MailboxStore {
 
     @Override
     public AppendResult append(AccountId owner, MailboxId mailbox, NewMessage message) throws StoreException {
+        return append(owner, mailbox, message, null);
+    }
+
+    @Override
+    public AppendResult deliver(AccountId owner, MailboxId mailbox, NewMessage message, DeliveryKey key) throws StoreException {
+        return append(owner, mailbox, message, Objects.requireNonNull(key, "key"));
+    }
+
+    private AppendResult append(AccountId owner, MailboxId mailbox, NewMessage message, DeliveryKey key) throws StoreException {
         NewMessage m = complete(message);
         long quota = quotaBytes(owner);
-        Transactions.Work<Outcome<AppendResult>> work = em -> new MessageTransfer(em, owner).append(mailbox, m, quota);
+        Transactions.Work<Outcome<AppendResult>> work = em -> new MessageTransfer(em, owner).append(mailbox, m, quota, key);
         try {
             return commit(owner, work);
         } catch (StoreException e) {
-            // the one unique key an append can hit is the parsed structure of a blob that a concurrent
-            // delivery stored first; now it exists, and the append will not insert it again. The
+            // the unique keys an append can hit: the parsed structure of a blob that a concurrent
+            // delivery stored first, and a delivery key a concurrent replay stored first; now they
+            // exist, and the append will find them instead of inserting them again. The
             // foreign key to that structure fails when the blob sweep dropped it after this append
             // found it (see JpaBlobReferences); run again, the append stores it anew.
             if (e.reason() != Reason.ALREADY_EXISTS && e.reason() != Reason.IN_USE) throw e;

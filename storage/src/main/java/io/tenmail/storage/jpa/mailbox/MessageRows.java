@@ -85,7 +85,13 @@ final class MessageRows {
     }
 
     void insert(long uid, long modSeq, int systemFlags, String keywords, long internalDate, long size, String blobId) {
-        em.persist(new MessageEntity(mailboxId, uid, modSeq, systemFlags, keywords, internalDate, size, blobId));
+        insert(uid, modSeq, systemFlags, keywords, internalDate, size, blobId, null);
+    }
+
+    /** Inserts a message; {@code deliveryKey} is null except for local delivery. */
+    void insert(long uid, long modSeq, int systemFlags, String keywords, long internalDate, long size, String blobId,
+                String deliveryKey) {
+        em.persist(new MessageEntity(mailboxId, uid, modSeq, systemFlags, keywords, internalDate, size, blobId, deliveryKey));
     }
 
     /**

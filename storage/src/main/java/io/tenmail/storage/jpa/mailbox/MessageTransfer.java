@@ -3,10 +3,12 @@ package io.tenmail.storage.jpa.mailbox;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.jpa.AccountUsageEntity;
 import io.tenmail.storage.jpa.MailboxEntity;
+import io.tenmail.storage.jpa.MessageEntity;
 import io.tenmail.storage.jpa.ParsedMessageEntity;
 import io.tenmail.storage.model.AccountId;
 import io.tenmail.storage.model.AppendResult;
 import io.tenmail.storage.model.CopyResult;
+import io.tenmail.storage.model.DeliveryKey;
 import io.tenmail.storage.model.MailboxEvent;
 import io.tenmail.storage.model.MailboxId;
 import io.tenmail.storage.model.ModSeq;
@@ -18,6 +20,7 @@ import jakarta.persistence.EntityManager;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Messages arriving in a mailbox: APPEND and delivery (RFC 4315 APPENDUID), COPY (COPYUID) and
@@ -37,6 +40,18 @@ final class MessageTransfer {
     }
 
     Outcome<AppendResult> append(MailboxId mailboxId, NewMessage message, long quotaBytes) throws StoreException {
+        return append(mailboxId, message, quotaBytes, null);
+    }
+
+    /**
+     * Appends, or with a delivery key that an earlier message of the owner carries, returns that
+     * message and changes nothing (no event either: nothing changed).
+     */
+    Outcome<AppendResult> append(MailboxId mailboxId, NewMessage message, long quotaBytes, DeliveryKey key) throws StoreException {
+        if (key != null) {
+            Optional<AppendResult> earlier = delivered(key);
+            if (earlier.isPresent()) return Outcome.of(earlier.get());
+        }
         int bits = StoredFlags.bits(message.flags());
         String keywords = StoredFlags.keywords(message.flags());
         AccountUsageEntity usage = AccountUsageRows.lock(em, owner);
@@ -46,11 +61,23 @@ final class MessageTransfer {
         long uid = MailboxRows.allocateUids(mailbox, 1);
         long modSeq = MailboxRows.nextModSeq(mailbox);
         new MessageRows(em, mailbox.getId()).insert(uid, modSeq, bits, keywords, message.internalDate().toEpochMilli(),
-                message.size(), message.blob().hex());
+                message.size(), message.blob().hex(), key == null ? null : key.value());
         mailbox.count(1, StoredFlags.isSeen(bits) ? 0 : 1, StoredFlags.isDeleted(bits) ? 1 : 0, message.size());
         usage.count(1, message.size());
         AppendResult result = new AppendResult(mailboxId, new UidValidity(mailbox.getUidValidity()), new Uid(uid), new ModSeq(modSeq));
         return Outcome.of(result, new MailboxEvent(mailboxId, owner, MailboxEvent.Kind.APPENDED, List.of(result.uid()), result.modSeq()));
+    }
+
+    /** The message an earlier delivery with this key stored, if it is still in one of the owner's mailboxes. */
+    private Optional<AppendResult> delivered(DeliveryKey key) throws StoreException {
+        List<Object[]> found = em.createNamedQuery(MessageEntity.BY_DELIVERY_KEY, Object[].class)
+                .setParameter("key", key.value()).getResultList();
+        if (found.isEmpty()) return Optional.empty();
+        Object[] row = found.get(0);
+        MailboxId mailboxId = new MailboxId(((Number) row[0]).longValue());
+        MailboxEntity mailbox = rows.find(mailboxId);   // NOT_FOUND when the key is another owner's
+        return Optional.of(new AppendResult(mailboxId, new UidValidity(mailbox.getUidValidity()),
+                new Uid(((Number) row[1]).longValue()), new ModSeq(((Number) row[2]).longValue())));
     }
 
     /**

@@ -14,6 +14,7 @@ import io.tenmail.storage.model.AppendResult;
 import io.tenmail.storage.model.BlobId;
 import io.tenmail.storage.model.Changes;
 import io.tenmail.storage.model.CopyResult;
+import io.tenmail.storage.model.DeliveryKey;
 import io.tenmail.storage.model.FlagUpdate;
 import io.tenmail.storage.model.Flags;
 import io.tenmail.storage.model.Flags.SystemFlag;
@@ -824,6 +825,100 @@ abstract class MailboxStoreContract {
             assertThat(result.sourceUids()).isEmpty();
             assertThat(result.targetUids()).isEmpty();
             assertThat(info(owner, other)).isEqualTo(before);
+        }
+    }
+
+    /** MailboxStore.deliver: exactly-once local delivery (docs/adr/0009-exactly-once-local-delivery.md). */
+    @Nested
+    class Delivery {
+        @Test
+        void aDeliveryReplayedWithItsKeyStoresNothingAndReturnsTheFirstMessage() throws StoreException {
+            AccountId owner = account();
+            MailboxId inbox = inbox(owner);
+            NewMessage m = message("once", Flags.NONE);
+            DeliveryKey key = new DeliveryKey("q1:a" + owner.value());
+            List<MailboxEvent> published = new ArrayList<>();
+            events.onPublish(published::add);
+            AppendResult first = store.deliver(owner, inbox, m, key);
+            AppendResult replay = store.deliver(owner, inbox, m, key);
+            assertThat(replay).isEqualTo(first);
+            assertThat(uids(owner, inbox)).containsExactly(first.uid().value());
+            assertThat(store.quota(owner).messages()).isEqualTo(1);
+            assertThat(published).hasSize(1);
+        }
+
+        @Test
+        void aReplayThatWouldFileTheMessageElsewhereFindsTheFirstDelivery() throws StoreException {
+            AccountId owner = account();
+            MailboxId inbox = inbox(owner);
+            MailboxId junk = store.mailbox(owner, SpecialUse.JUNK).orElseThrow().id();
+            DeliveryKey key = new DeliveryKey("q2:a" + owner.value());
+            AppendResult first = store.deliver(owner, inbox, message("spam?", Flags.NONE), key);
+            assertThat(store.deliver(owner, junk, message("spam?", Flags.NONE), key)).isEqualTo(first);
+            assertThat(info(owner, junk).messages()).isZero();
+        }
+
+        @Test
+        void differentKeysAndPlainAppendsStoreEveryMessage() throws StoreException {
+            AccountId owner = account();
+            MailboxId inbox = inbox(owner);
+            NewMessage m = message("many", Flags.NONE);
+            store.deliver(owner, inbox, m, new DeliveryKey("q3:a" + owner.value()));
+            store.deliver(owner, inbox, m, new DeliveryKey("q4:a" + owner.value()));
+            store.append(owner, inbox, m);
+            store.append(owner, inbox, m);
+            assertThat(info(owner, inbox).messages()).isEqualTo(4);
+        }
+
+        @Test
+        void aCopyDoesNotCarryTheKeySoTheOriginalStillAnswersAReplay() throws StoreException {
+            AccountId owner = account();
+            MailboxId inbox = inbox(owner);
+            MailboxId other = create(owner, "Kept");
+            DeliveryKey key = new DeliveryKey("q5:a" + owner.value());
+            AppendResult first = store.deliver(owner, inbox, message("c", Flags.NONE), key);
+            store.copy(owner, inbox, List.of(UidRange.ALL), other);
+            assertThat(store.deliver(owner, inbox, message("c", Flags.NONE), key)).isEqualTo(first);
+            assertThat(info(owner, inbox).messages() + info(owner, other).messages()).isEqualTo(2);
+        }
+
+        @Test
+        void aKeyHeldByAnotherAccountIsNotFound() throws StoreException {
+            AccountId owner = account();
+            AccountId stranger = account();
+            DeliveryKey key = new DeliveryKey("q6:a" + owner.value());
+            store.deliver(owner, inbox(owner), message("x", Flags.NONE), key);
+            MailboxId strangersInbox = inbox(stranger);
+            assertReason(Reason.NOT_FOUND, () -> store.deliver(stranger, strangersInbox, message("x", Flags.NONE), key));
+            assertThat(info(stranger, strangersInbox).messages()).isZero();
+        }
+
+        @Test
+        void concurrentDeliveriesWithOneKeyStoreOneMessage() throws Exception {
+            AccountId owner = account();
+            MailboxId inbox = inbox(owner);
+            NewMessage m = message("race", Flags.NONE);
+            DeliveryKey key = new DeliveryKey("q7:a" + owner.value());
+            int threads = 4;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<AppendResult>> results = new ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return store.deliver(owner, inbox, m, key);
+                    }));
+                }
+                start.countDown();
+                Set<AppendResult> distinct = new java.util.HashSet<>();
+                for (Future<AppendResult> r : results) distinct.add(r.get(60, TimeUnit.SECONDS));
+                assertThat(distinct).hasSize(1);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(info(owner, inbox).messages()).isEqualTo(1);
+            assertThat(store.quota(owner).messages()).isEqualTo(1);
         }
     }
 

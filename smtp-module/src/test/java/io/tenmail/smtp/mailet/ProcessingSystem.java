@@ -1,0 +1,215 @@
+package io.tenmail.smtp.mailet;
+
+import io.tenmail.protocol.auth.LoginThrottle;
+import io.tenmail.protocol.tls.TlsContextFactory;
+import io.tenmail.protocol.tls.TlsMaterial;
+import io.tenmail.protocol.tls.TlsSettings;
+import io.tenmail.smtp.SmtpServer;
+import io.tenmail.smtp.SmtpSettings;
+import io.tenmail.smtp.dsn.QueuedDeliveryReports;
+import io.tenmail.smtp.mailet.testmailets.Recorder;
+import io.tenmail.storage.StorageSettings;
+import io.tenmail.storage.StoreException;
+import io.tenmail.storage.blob.FileBlobStore;
+import io.tenmail.storage.directory.PasswordHasher;
+import io.tenmail.storage.events.InMemoryMailboxEvents;
+import io.tenmail.storage.jpa.Database;
+import io.tenmail.storage.jpa.JpaDirectory;
+import io.tenmail.storage.jpa.JpaDirectoryAdmin;
+import io.tenmail.storage.jpa.JpaMailQueue;
+import io.tenmail.storage.jpa.Transactions;
+import io.tenmail.storage.jpa.mailbox.JpaMailboxStore;
+import io.tenmail.storage.model.Account;
+import io.tenmail.storage.model.AccountId;
+import io.tenmail.storage.model.DomainId;
+import io.tenmail.storage.model.EmailAddress;
+import io.tenmail.storage.model.MailboxInfo;
+import io.tenmail.storage.model.MailboxName;
+import io.tenmail.storage.model.MessageMeta;
+import io.tenmail.storage.model.QueueEntryId;
+import io.tenmail.storage.model.QueuedMail;
+import io.tenmail.storage.model.QueuedRecipient;
+import io.tenmail.storage.model.SpecialUse;
+import io.tenmail.storage.model.TenantId;
+import io.tenmail.storage.model.UidRange;
+
+import javax.net.ssl.SSLContext;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The real stores (JPA directory, mailboxes and queue on one database, file blobs) with a running
+ * {@link MailSpooler} on the test configuration {@code mailet/test-mailetcontainer.xml}. Tenant
+ * "Example" owns example.test (alias domain example.net); each test makes its own accounts.
+ */
+final class ProcessingSystem implements AutoCloseable {
+    static final String HOST = "mx.example.test";
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    final Database database;
+    final JpaDirectory directory;
+    final JpaDirectoryAdmin admin;
+    final JpaMailQueue queue;
+    final JpaMailboxStore mailboxes;
+    final FileBlobStore blobs;
+    final QueueWakeup wakeup = new QueueWakeup();
+    final QueueInjector injector;
+    final QueuedDeliveryReports reports;
+    final Recorder recorder = new Recorder();
+    final MailSpooler spooler;
+    final TenantId tenant;
+    final DomainId domain;
+    /** The SMTP server on the same stores: RCPT checks quotas, and accepted mail wakes the spooler. */
+    final SmtpServer smtp;
+
+    ProcessingSystem(StorageSettings storage, Path dir) throws Exception {
+        database = new Database(storage);
+        Transactions tx = new Transactions(database.entityManagerFactory());
+        PasswordHasher hasher = new PasswordHasher(new PasswordHasher.Parameters(64, 1, 1));
+        directory = new JpaDirectory(tx, hasher, Clock.systemUTC());
+        admin = new JpaDirectoryAdmin(tx, hasher, Clock.systemUTC());
+        queue = new JpaMailQueue(tx);
+        mailboxes = new JpaMailboxStore(tx, new InMemoryMailboxEvents(), directory);
+        blobs = new FileBlobStore(dir.resolve("blobs"));
+        injector = new QueueInjector(blobs, queue, wakeup);
+        reports = new QueuedDeliveryReports(injector, HOST, Clock.systemUTC());
+        tenant = admin.createTenant("Example", 0, 0).id();
+        domain = admin.createDomain(tenant, "example.test").id();
+        admin.addDomainAlias(tenant, domain, "example.net");
+        SpoolerSettings settings = new SpoolerSettings(2, Duration.ofSeconds(30), 4, Duration.ofMillis(500), configFile());
+        spooler = new MailSpooler(settings, queue, blobs, wakeup, Clock.systemUTC(), this::container);
+        spooler.start();
+        SSLContext tls = TlsContextFactory.serverContext(TlsMaterial.load(TlsSettings.selfSigned(HOST, dir), Clock.systemUTC()));
+        LoginThrottle.Policy lenient = new LoginThrottle.Policy(10_000, Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
+        smtp = new SmtpServer(SmtpSettings.builder(HOST, dir.resolve("spool")).ports(0, 0, 0).build(), tls, directory,
+                Optional.of(mailboxes), queue, blobs, new LoginThrottle(lenient, lenient, 1000, Clock.systemUTC()), Clock.systemUTC(),
+                wakeup::signal);
+        smtp.start();
+    }
+
+    /** The MX listener's port. */
+    int mxPort() {
+        return smtp.listeners().stream().filter(l -> l.spec().name().equals("smtp")).findFirst().orElseThrow().port();
+    }
+
+    static Path configFile() throws URISyntaxException {
+        return Path.of(ProcessingSystem.class.getResource("/mailet/test-mailetcontainer.xml").toURI());
+    }
+
+    /** A new container on the test configuration, wired to this system's stores. */
+    MailetContainer container() throws ContainerConfigException {
+        QueueMailetContext context = new QueueMailetContext(directory, injector, reports, new EmailAddress("postmaster", "example.test"), HOST);
+        ServiceInstantiator services = new ServiceInstantiator(directory, mailboxes, blobs, reports, queue, recorder);
+        try {
+            return new MailetContainerLoader(new MailetClasses(getClass().getClassLoader()), services, context).load(configFile());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A new account in example.test whose address starts with {@code name}. */
+    Account account(String name, long quotaBytes) throws StoreException {
+        EmailAddress address = new EmailAddress(name + NAMES.incrementAndGet(), "example.test");
+        Account account = admin.createAccount(tenant, address, name, "pw-" + UUID.randomUUID(), quotaBytes);
+        mailboxes.ensureDefaultMailboxes(account.id());
+        return account;
+    }
+
+    static String unique(String name) {
+        return name + NAMES.incrementAndGet();
+    }
+
+    /** Queues a small message as SMTP would, and wakes the spooler. */
+    QueueEntryId send(String from, Map<String, String> attributes, String... to) throws StoreException {
+        String body = "From: <" + from + ">\r\nTo: " + String.join(", ", to) + "\r\nSubject: test " + UUID.randomUUID()
+                + "\r\nMessage-ID: <" + UUID.randomUUID() + "@example.test>\r\n\r\nHello.\r\n";
+        byte[] bytes = body.getBytes(StandardCharsets.US_ASCII);
+        var blob = blobs.put(new ByteArrayInputStream(bytes), bytes.length);
+        List<QueuedRecipient> recipients = Arrays.stream(to).map(a -> QueuedRecipient.pending(EmailAddress.parse(a))).toList();
+        Optional<EmailAddress> sender = from.isEmpty() ? Optional.empty() : Optional.of(EmailAddress.parse(from));
+        QueueEntryId id = queue.enqueue(new QueuedMail(blob.id(), blob.size(), sender, recipients, attributes, Instant.now()));
+        wakeup.signal();
+        return id;
+    }
+
+    QueueEntryId send(String from, String... to) throws StoreException {
+        return send(from, Map.of(), to);
+    }
+
+    List<MessageMeta> messages(AccountId owner, MailboxName name) throws StoreException {
+        MailboxInfo box = mailboxes.mailbox(owner, name).orElseThrow();
+        return mailboxes.messages(owner, box.id(), List.of(UidRange.ALL));
+    }
+
+    List<MessageMeta> junk(AccountId owner) throws StoreException {
+        MailboxInfo box = mailboxes.mailbox(owner, SpecialUse.JUNK).orElseThrow();
+        return mailboxes.messages(owner, box.id(), List.of(UidRange.ALL));
+    }
+
+    List<MessageMeta> inbox(AccountId owner) throws StoreException {
+        return messages(owner, MailboxName.INBOX);
+    }
+
+    /** Waits until the INBOX holds {@code count} messages, and returns them. */
+    List<MessageMeta> awaitInbox(AccountId owner, int count) throws StoreException {
+        await(() -> inboxSize(owner) >= count, "INBOX of account " + owner.value() + " to hold " + count + " message(s)");
+        return inbox(owner);
+    }
+
+    private int inboxSize(AccountId owner) {
+        try {
+            return inbox(owner).size();
+        } catch (StoreException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String text(MessageMeta message) throws StoreException, IOException {
+        try (InputStream in = blobs.open(message.blob())) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Waits until the queue holds nothing but parked entries. */
+    void awaitQueueDrained() {
+        await(() -> {
+            try {
+                return queue.size() == 0;
+            } catch (StoreException e) {
+                throw new IllegalStateException(e);
+            }
+        }, "the queue to be empty");
+    }
+
+    /** Polls {@code condition} until it holds, failing after 20 seconds. */
+    static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+    }
+
+    @Override
+    public void close() {
+        smtp.close();
+        spooler.close();
+        database.close();
+    }
+}

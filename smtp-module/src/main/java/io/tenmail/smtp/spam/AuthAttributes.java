@@ -56,8 +56,20 @@ public final class AuthAttributes {
                 .orElse(List.of());
     }
 
-    /** True for mail a logged-in user submitted: it is ours to sign, not to check. */
-    static boolean authenticated(Mail mail) {
-        return get(mail, "tenmail.smtp.auth-user").filter(s -> !s.isBlank()).isPresent();
+    /**
+     * True for mail a logged-in user submitted, or that came from this host (a loopback client: a
+     * local relay or web mail, as Postfix's mynetworks default trusts): it is ours to sign, not to
+     * check.
+     */
+    public static boolean trusted(Mail mail) {
+        if (get(mail, "tenmail.smtp.auth-user").filter(s -> !s.isBlank()).isPresent()) return true;
+        String client = get(mail, "tenmail.smtp.client-address").orElse(mail.getRemoteAddr());
+        if (client == null || client.isBlank()) return false;
+        try {
+            // a literal address: parsed without a DNS query
+            return java.net.InetAddress.getByName(client).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 }

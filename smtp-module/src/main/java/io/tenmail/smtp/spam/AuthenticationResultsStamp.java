@@ -52,7 +52,7 @@ public class AuthenticationResultsStamp extends GenericMailet {
         message.removeHeader("X-Spam-Status");
         StringBuilder top = new StringBuilder();
         List<String> clauses = AuthAttributes.clauses(mail);
-        if (!AuthAttributes.authenticated(mail) || !clauses.isEmpty()) {
+        if (!AuthAttributes.trusted(mail) || !clauses.isEmpty()) {
             // RFC 8601 §2.2: "none" when no method ran
             top.append("Authentication-Results: ").append(authServId)
                     .append(clauses.isEmpty() ? "; none" : ";\r\n\t" + String.join(";\r\n\t", clauses)).append("\r\n");

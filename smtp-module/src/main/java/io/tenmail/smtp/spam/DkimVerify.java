@@ -53,7 +53,7 @@ public class DkimVerify extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        if (AuthAttributes.authenticated(mail)) return;
+        if (AuthAttributes.trusted(mail)) return;
         byte[] message = bytes(mail);
         // DKIMVerifier collects results per instance: one per message
         DKIMVerifier verifier = new DKIMVerifier(new DkimKeyRetriever(dns));

@@ -60,7 +60,7 @@ public class DmarcCheck extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        if (AuthAttributes.authenticated(mail)) return;
+        if (AuthAttributes.trusted(mail)) return;
         Evaluation e = evaluate(mail);
         AuthAttributes.set(mail, AuthAttributes.DMARC_RESULT, e.result());
         e.policy().ifPresent(p -> AuthAttributes.set(mail, AuthAttributes.DMARC_POLICY, p.name().toLowerCase(Locale.ROOT)));

@@ -26,7 +26,7 @@ import java.util.Map;
  * listing adds {@code DNSBL_<zone>} (or {@code DNSWL_<zone>}). Answers in 127.255.255.0/24 are the
  * lists' error codes (Spamhaus: "query refused through a public resolver") and count as no answer,
  * as do DNS failures: a list that cannot be asked must not decide anything. Loopback and
- * authenticated clients are not looked up. Thread-safe after {@link #init()}.
+ * authenticated clients are not looked up ({@link AuthAttributes#trusted}). Thread-safe after {@link #init()}.
  */
 public class DnsblCheck extends GenericMailet {
     private static final Logger log = LoggerFactory.getLogger(DnsblCheck.class);
@@ -72,7 +72,7 @@ public class DnsblCheck extends GenericMailet {
 
     @Override
     public void service(Mail mail) {
-        if (AuthAttributes.authenticated(mail)) return;
+        if (AuthAttributes.trusted(mail)) return;
         String client = AuthAttributes.get(mail, "tenmail.smtp.client-address").orElse(mail.getRemoteAddr());
         InetAddress address;
         try {

@@ -21,7 +21,7 @@ import java.util.Locale;
  *   <li>{@code HELO_IS_US} ({@code forgedScore}, 3): our own host name from a client that is not us;</li>
  *   <li>{@code HELO_NXDOMAIN} ({@code nxdomainScore}, 1): a name with neither A nor AAAA nor MX (DNS failures count nothing).</li>
  * </ul>
- * Authenticated clients are not judged (a laptop's EHLO is whatever it is). Thread-safe after init.
+ * Trusted clients ({@link AuthAttributes#trusted}) are not judged (a laptop's EHLO is whatever it is). Thread-safe after init.
  */
 public class HeloCheck extends GenericMailet {
     private final DnsLookups dns;
@@ -52,7 +52,7 @@ public class HeloCheck extends GenericMailet {
 
     @Override
     public void service(Mail mail) {
-        if (AuthAttributes.authenticated(mail)) return;
+        if (AuthAttributes.trusted(mail)) return;
         String client = AuthAttributes.get(mail, "tenmail.smtp.client-address").orElse(mail.getRemoteAddr());
         String helo = AuthAttributes.get(mail, "tenmail.smtp.helo").orElse("").trim().toLowerCase(Locale.ROOT);
         if (client == null || client.isBlank() || isLoopback(client)) return;   // made here, or a local relay

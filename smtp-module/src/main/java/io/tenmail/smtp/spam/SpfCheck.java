@@ -19,7 +19,7 @@ import java.util.Optional;
  * {@link AuthAttributes#SPF_RESULT} and {@link AuthAttributes#SPF_DOMAIN}, an {@code spf=} clause
  * for Authentication-Results (RFC 8601 §2.7.2), and the score: {@code SPF_FAIL} (init parameter
  * {@code failScore}, default 3), {@code SPF_SOFTFAIL} ({@code softfailScore}, default 1). Mail from
- * an authenticated client is not checked. Thread-safe after {@link #init()}.
+ * a trusted client ({@link AuthAttributes#trusted}: authenticated or loopback) is not checked. Thread-safe after {@link #init()}.
  */
 public class SpfCheck extends GenericMailet {
     private static final Logger log = LoggerFactory.getLogger(SpfCheck.class);
@@ -48,7 +48,7 @@ public class SpfCheck extends GenericMailet {
 
     @Override
     public void service(Mail mail) {
-        if (AuthAttributes.authenticated(mail)) return;
+        if (AuthAttributes.trusted(mail)) return;
         String ip = AuthAttributes.get(mail, "tenmail.smtp.client-address").orElse(mail.getRemoteAddr());
         String helo = AuthAttributes.get(mail, "tenmail.smtp.helo").orElse("");
         Optional<MailAddress> sender = mail.getMaybeSender().asOptional();

@@ -72,7 +72,7 @@ public class DkimSign extends GenericMailet {
             log.error("cannot read the DKIM key of {}: {}", domain.get(), e.getMessage());
             return;
         }
-        if (key.isEmpty()) return;
+        if (key.isEmpty() || alreadySigned(message, key.get())) return;
         mail.setMessage(signed(message, key.get()));
     }
 
@@ -92,6 +92,17 @@ public class DkimSign extends GenericMailet {
         } catch (IOException | FailException e) {
             throw new MessagingException("cannot DKIM-sign for " + key.domain() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A mail resumed after a deferral meets this mailet again: one signature per key is enough. */
+    private static boolean alreadySigned(MimeMessage message, SigningKey key) throws MessagingException {
+        String[] fields = message.getHeader("DKIM-Signature");
+        if (fields == null) return false;
+        for (String f : fields) {
+            String compact = f.replaceAll("\\s+", "");
+            if (compact.contains("d=" + key.domain() + ";") && compact.contains("s=" + key.selector() + ";")) return true;
+        }
+        return false;
     }
 
     private static boolean ours(Mail mail) {

@@ -104,6 +104,15 @@ class DkimSignIT {
     }
 
     @Test
+    void aMailResumedAfterADeferralIsNotSignedTwice() throws Exception {
+        keys.create("example.test");
+        FakeMail mail = submitted(MESSAGE);
+        sign.service(mail);
+        sign.service(mail);
+        assertThat(mail.getMessage().getHeader("DKIM-Signature")).hasSize(1);
+    }
+
+    @Test
     void aDomainWithoutKeyIsNotSigned() throws Exception {
         FakeMail mail = submitted(MESSAGE.replace("alice@example.test", "alice@nokey.test"));
         sign.service(mail);

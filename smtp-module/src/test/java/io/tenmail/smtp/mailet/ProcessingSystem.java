@@ -43,6 +43,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,17 @@ final class ProcessingSystem implements AutoCloseable {
     /** The SMTP server on the same stores: RCPT checks quotas, and accepted mail wakes the spooler. */
     final SmtpServer smtp;
 
+    /** The mailetcontainer.xml the spooler runs, and services beyond the stores for @Inject constructors. */
+    private final Path configFile;
+    private final Object[] extraServices;
+
     ProcessingSystem(StorageSettings storage, Path dir) throws Exception {
+        this(storage, dir, configFile());
+    }
+
+    ProcessingSystem(StorageSettings storage, Path dir, Path configFile, Object... extraServices) throws Exception {
+        this.configFile = configFile;
+        this.extraServices = extraServices;
         database = new Database(storage);
         Transactions tx = new Transactions(database.entityManagerFactory());
         PasswordHasher hasher = new PasswordHasher(new PasswordHasher.Parameters(64, 1, 1));
@@ -115,12 +126,10 @@ final class ProcessingSystem implements AutoCloseable {
     /** A new container on the test configuration, wired to this system's stores. */
     MailetContainer container() throws ContainerConfigException {
         QueueMailetContext context = new QueueMailetContext(directory, injector, reports, new EmailAddress("postmaster", "example.test"), HOST);
-        ServiceInstantiator services = new ServiceInstantiator(directory, mailboxes, blobs, reports, queue, recorder);
-        try {
-            return new MailetContainerLoader(new MailetClasses(getClass().getClassLoader()), services, context).load(configFile());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        List<Object> all = new ArrayList<>(List.of(directory, mailboxes, blobs, reports, queue, recorder));
+        all.addAll(List.of(extraServices));
+        ServiceInstantiator services = new ServiceInstantiator(all.toArray());
+        return new MailetContainerLoader(new MailetClasses(getClass().getClassLoader()), services, context).load(configFile);
     }
 
     /** A new account in example.test whose address starts with {@code name}. */

@@ -12,6 +12,7 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
@@ -34,7 +35,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * CNAMEs are answered as a real server does (the CNAME plus the target's records), so dnsjava's
  * following is exercised.
  */
-final class TestDnsServer implements AutoCloseable {
+public final class TestDnsServer implements AutoCloseable {
     private static final Name ZONE = name("test.");
     private static final long TTL = 60;
 
@@ -43,22 +44,22 @@ final class TestDnsServer implements AutoCloseable {
     private final Set<Name> broken = ConcurrentHashMap.newKeySet();
     private final Thread thread;
 
-    TestDnsServer() throws IOException {
+    public TestDnsServer() throws IOException {
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         thread = new Thread(this::serve, "test-dns-" + socket.getLocalPort());
         thread.setDaemon(true);
         thread.start();
     }
 
-    HostPort address() {
+    public HostPort address() {
         return new HostPort("127.0.0.1", socket.getLocalPort());
     }
 
-    TestDnsServer mx(String domain, int preference, String host) {
+    public TestDnsServer mx(String domain, int preference, String host) {
         return add(new MXRecord(name(domain), DClass.IN, TTL, preference, name(host)));
     }
 
-    TestDnsServer a(String host, String address) {
+    public TestDnsServer a(String host, String address) {
         try {
             InetAddress ip = InetAddress.getByName(address);
             return add(ip.getAddress().length == 4 ? new ARecord(name(host), DClass.IN, TTL, ip)
@@ -68,14 +69,21 @@ final class TestDnsServer implements AutoCloseable {
         }
     }
 
-    TestDnsServer cname(String alias, String target) {
+    public TestDnsServer cname(String alias, String target) {
         return add(new CNAMERecord(name(alias), DClass.IN, TTL, name(target)));
     }
 
     /** Answers SERVFAIL for every question about this name. */
-    TestDnsServer broken(String host) {
+    public TestDnsServer broken(String host) {
         broken.add(name(host));
         return this;
+    }
+
+    /** A TXT record (SPF, DKIM key, DMARC policy); strings over 255 octets are split as RFC 7208 §3.3 allows. */
+    public TestDnsServer txt(String owner, String text) {
+        List<String> strings = new java.util.ArrayList<>();
+        for (int i = 0; i < text.length(); i += 255) strings.add(text.substring(i, Math.min(text.length(), i + 255)));
+        return add(new TXTRecord(name(owner), DClass.IN, TTL, strings));
     }
 
     private TestDnsServer add(Record r) {
@@ -83,7 +91,7 @@ final class TestDnsServer implements AutoCloseable {
         return this;
     }
 
-    static Name name(String s) {
+    public static Name name(String s) {
         try {
             return Name.fromString(s.endsWith(".") ? s : s + ".");
         } catch (TextParseException e) {
@@ -98,7 +106,7 @@ final class TestDnsServer implements AutoCloseable {
                 DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
                 socket.receive(packet);
                 Message query = new Message(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
-                byte[] answer = answer(query).toWire(512);
+                byte[] answer = answer(query).toWire(4096);
                 socket.send(new DatagramPacket(answer, answer.length, packet.getSocketAddress()));
             } catch (IOException e) {
                 if (socket.isClosed()) return;

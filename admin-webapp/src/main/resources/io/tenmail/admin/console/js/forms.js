@@ -12,6 +12,7 @@ let formCount = 0;
  *           key or null, hint (message key), value, placeholder, autocomplete}]
  * onSubmit(values, form) may throw; an ApiError naming a field is shown under that field.
  */
+// Checked and selected states are given as defaults too, so that form.reset() returns to them.
 export function createForm({ id, fields, submitKey, onSubmit, inline = false }) {
   const formId = id || `form${++formCount}`;
   const errors = {};
@@ -107,21 +108,24 @@ function control(f, id) {
   switch (f.type) {
     case 'select':
       return h('select', common, (f.options || []).map(o =>
-        h('option', { value: o.value, selected: String(o.value) === String(f.value ?? '') }, o.label)));
+        h('option', { value: o.value, selected: String(o.value) === String(f.value ?? ''),
+          defaultSelected: String(o.value) === String(f.value ?? '') }, o.label)));
     case 'checkbox':
-      return h('input', { ...common, type: 'checkbox', checked: !!f.value });
+      return h('input', { ...common, type: 'checkbox', checked: !!f.value, defaultChecked: !!f.value });
     case 'textarea':
       return h('textarea', { ...common, rows: f.rows || 3 }, f.value ?? '');
     case 'checkboxes': {
       const selected = new Set(f.value || []);
       const box = h('div.checkboxes', { id, role: 'group' }, (f.options || []).map(o =>
-        h('label', h('input', { type: 'checkbox', name: f.name, value: o.value, checked: selected.has(o.value) }), ' ', o.label)));
+        h('label', h('input', { type: 'checkbox', name: f.name, value: o.value, checked: selected.has(o.value),
+          defaultChecked: selected.has(o.value) }), ' ', o.label)));
       return box;
     }
     case 'file':
       return h('input', { ...common, type: 'file', accept: f.accept });
     default:
-      return h('input', { ...common, type: f.type || 'text', value: f.value ?? '', min: f.min, step: f.step });
+      // a string value becomes the attribute, so that form.reset() goes back to it
+      return h('input', { ...common, type: f.type || 'text', value: String(f.value ?? ''), min: f.min, step: f.step });
   }
 }
 

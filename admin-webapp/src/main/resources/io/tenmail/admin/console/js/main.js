@@ -80,8 +80,8 @@ function drawChrome(active) {
   const role = ctx.session && ctx.session.role;
   replace(nav, role ? MENU.filter(name => lookup(name).roles.includes(role)).map(name =>
     h('a' + (name === active ? '.active' : ''), { href: `#/${name}`, dataset: { view: name } }, t(`nav.${name}`))) : []);
-  replace(document.getElementById('who'), ctx.session
-    ? [ctx.session.address || t('role.platform'), ' · ', t(`role.${ctx.session.role}`)] : []);
+  replace(document.getElementById('who'), !ctx.session ? []
+    : ctx.session.address ? [ctx.session.address, ' · ', t(`role.${ctx.session.role}`)] : [t('role.platform')]);
   const logoutButton = document.getElementById('logout');
   logoutButton.textContent = t('nav.logout');
   logoutButton.hidden = !ctx.session;

@@ -76,7 +76,7 @@ async function detail(domain, ctx, platform) {
       { key: 'dns.name', cell: r => h('code', r.name) },
       { key: 'dns.type', cell: r => r.type },
       { key: 'dns.value', cell: r => h('code.wrap', r.value) },
-      { key: 'dns.purpose', cell: r => r.purpose },
+      { key: 'dns.purpose', cell: r => purpose(r) },
       { key: '', cell: r => h('button.link', { type: 'button', onclick: () => copy(`${r.name} IN ${r.type} ${r.value}`) }, t('common.copy')) },
     ], records, { id: 'dns-table' }),
     h('h3', t('domains.aliasNames')),
@@ -94,6 +94,20 @@ async function detail(domain, ctx, platform) {
         run(async () => { await del(path); ctx.navigate('domains'); }, t('common.deleted'));
       }
     } }, t('domains.delete'))] : null);
+}
+
+/** The purpose in the user's language for the records we know, else as the server wrote it. */
+function purpose(record) {
+  const name = record.name.toLowerCase();
+  const srv = /^_(imaps|imap|submissions|submission|pop3s|pop3)\._tcp\./.exec(name);
+  let kind = null;
+  if (record.type === 'MX') kind = 'mx';
+  else if (record.type === 'TXT' && record.value.startsWith('v=spf1')) kind = 'spf';
+  else if (record.type === 'TXT' && name.startsWith('_dmarc.')) kind = 'dmarc';
+  else if (record.type === 'CNAME' && name.startsWith('autoconfig.')) kind = 'autoconfig';
+  else if (record.type === 'CNAME' && name.startsWith('autodiscover.')) kind = 'autodiscover';
+  else if (record.type === 'SRV' && srv) kind = srv[1];
+  return kind ? t(`dns.purpose.${kind}`) : record.purpose;
 }
 
 function copy(text) {

@@ -235,6 +235,14 @@ class ConsoleIT {
         fill("appoint-form", "address", ADMIN);
         submit("appoint-form");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("admins-table"), ADMIN));
+
+        fill("policy-form", "minLength", "4");
+        submit("policy-form");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("policy-form-minLength-error")));
+        fill("policy-form", "minLength", "12");
+        fill("policy-form", "minClasses", "3");
+        submit("policy-form");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("password-policy"), "at least 12 characters"));
     }
 
     private void importAccountsFromCsv() throws Exception {

@@ -3,6 +3,7 @@ import { get, post, put, del, enc } from '../api.js';
 import { t } from '../i18n.js';
 import { h, replace, pageTitle, table, section, run, confirmed, flash, ADDRESS, DOMAIN } from '../ui.js';
 import { createForm } from '../forms.js';
+import { passwordPolicyPanel } from './shared.js';
 
 export async function render(root, ctx) {
   const platform = ctx.session.role === 'PLATFORM_ADMIN';
@@ -39,6 +40,9 @@ export async function render(root, ctx) {
       },
     });
     parts.push(section('domains.new', add.element));
+  } else {
+    // a domain administrator's tenant: the password policy its accounts must meet
+    parts.push(await passwordPolicyPanel(ctx.session.tenant, ctx));
   }
   replace(root, ...parts);
 }

@@ -4,6 +4,7 @@ import { get, post, put, del, enc } from '../api.js';
 import { t, formatBytes, formatTime } from '../i18n.js';
 import { h, replace, pageTitle, table, badge, section, run, confirmed, ADDRESS } from '../ui.js';
 import { createForm, gbToBytes, bytesToGb, valid } from '../forms.js';
+import { passwordPolicyPanel } from './shared.js';
 
 export async function render(root, ctx) {
   const tenants = await get('/tenants');
@@ -36,6 +37,7 @@ export async function render(root, ctx) {
       { key: 'field.created', cell: x => formatTime(x.created) },
     ], tenants, { id: 'tenants-table' })),
     selected ? await detail(selected, ctx) : null,
+    selected ? await passwordPolicyPanel(selected.id, ctx) : null,
     section('tenants.new', create.element));
 }
 

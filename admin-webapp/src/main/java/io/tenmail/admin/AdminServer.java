@@ -4,6 +4,8 @@ import io.tenmail.admin.api.AdminApi;
 import io.tenmail.admin.autoconfig.AutoconfigServlet;
 import io.tenmail.admin.autoconfig.AutodiscoverServlet;
 import io.tenmail.admin.autoconfig.ClientConfigs;
+import io.tenmail.admin.console.ConsoleServlet;
+import io.tenmail.admin.console.RootRedirectServlet;
 import io.tenmail.admin.api.errors.JsonErrorPages;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -21,16 +23,19 @@ import java.net.BindException;
 import java.util.Objects;
 
 /**
- * The admin HTTP server: Jetty 12 (ee10) with the Jersey admin API under {@code /api/v1}. Every
- * response is JSON, including Jetty's own error pages.
+ * The admin HTTP server: Jetty 12 (ee10) with the Jersey admin API under {@code /api/v1} and the
+ * browser console under {@code /console/}. Every API response is JSON, including Jetty's own error
+ * pages.
  *
  * <p>Lifecycle: construct, {@link #start()} once, {@link #close()} once (idempotent). Not meant to
  * be restarted. {@link #port()} is valid after a successful start.
  */
 public final class AdminServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AdminServer.class);
-    /** Where the API lives; the console will be served beside it. */
+    /** Where the API lives. */
     static final String API_PATH = "/api/v1";
+    /** Where the browser console lives; {@code /} redirects there. */
+    static final String CONSOLE_PATH = "/console";
     /** The OpenAPI document of everything under {@link #API_PATH}. */
     static final String OPENAPI_PATH = "/api/openapi";
 
@@ -68,6 +73,8 @@ public final class AdminServer implements AutoCloseable {
                 new ServletContainer(AdminApi.application(backend, settings.passwordPolicy(), settings.mail(), platformToken))),
                 API_PATH + "/*");
         context.addServlet(new ServletHolder("openapi", new OpenApiServlet("v1")), OPENAPI_PATH);
+        context.addServlet(new ServletHolder("console", new ConsoleServlet()), CONSOLE_PATH + "/*");
+        context.addServlet(new ServletHolder("root", new RootRedirectServlet()), "");   // "" is the exact root "/"
         settings.mail().map(ClientConfigs::new).ifPresent(configs -> {
             // the paths mail clients look for, before they have any credentials
             ServletHolder autoconfig = new ServletHolder("autoconfig", new AutoconfigServlet(backend.directory(), configs));

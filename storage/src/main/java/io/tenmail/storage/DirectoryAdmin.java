@@ -1,6 +1,7 @@
 package io.tenmail.storage;
 
 import io.tenmail.storage.model.Account;
+import io.tenmail.storage.model.AccountOrder;
 import io.tenmail.storage.model.AccountId;
 import io.tenmail.storage.model.Alias;
 import io.tenmail.storage.model.AliasId;
@@ -62,7 +63,15 @@ public interface DirectoryAdmin {
     Account account(TenantId tenant, AccountId id) throws StoreException;
     Optional<Account> findAccount(TenantId tenant, EmailAddress address) throws StoreException;
     /** Accounts whose address or display name contains {@code search} (case-insensitive; null for all), ordered by address. */
-    Page<Account> accounts(TenantId tenant, Optional<DomainId> domain, String search, int offset, int limit) throws StoreException;
+    default Page<Account> accounts(TenantId tenant, Optional<DomainId> domain, String search, int offset, int limit) throws StoreException {
+        return accounts(tenant, domain, search, AccountOrder.BY_ADDRESS, offset, limit);
+    }
+    /**
+     * Accounts whose address or display name contains {@code search} (case-insensitive; null for
+     * all), in the given order (ties by address).
+     */
+    Page<Account> accounts(TenantId tenant, Optional<DomainId> domain, String search, AccountOrder order, int offset, int limit)
+            throws StoreException;
     Account updateAccount(TenantId tenant, AccountId id, AccountChange change) throws StoreException;
     void setPassword(TenantId tenant, AccountId id, String newPassword) throws StoreException;
     /** Deletes the account, its mailboxes and messages, and removes it from groups and aliases. */

@@ -3,6 +3,7 @@ package io.tenmail.storage;
 import io.tenmail.storage.DirectoryAdmin.AccountChange;
 import io.tenmail.storage.StoreException.Reason;
 import io.tenmail.storage.model.Account;
+import io.tenmail.storage.model.AccountOrder;
 import io.tenmail.storage.model.Alias;
 import io.tenmail.storage.model.AppPassword;
 import io.tenmail.storage.model.Domain;
@@ -394,6 +395,22 @@ public abstract class DirectoryAdminContract {
             assertThat(last.offset()).isEqualTo(4);
             assertThat(last.limit()).isEqualTo(2);
             assertThat(admin().accounts(tenant.id(), Optional.empty(), null, 10, 2).items()).isEmpty();
+        }
+
+        @Test
+        void accountsCanBeOrderedByDisplayNameQuotaOrCreationEitherWay() throws StoreException {
+            admin().createAccount(tenant.id(), at("c"), "anna", "pw", 300);
+            admin().createAccount(tenant.id(), at("a"), "Carl", "pw", 100);
+            admin().createAccount(tenant.id(), at("b"), "Bert", "pw", 100);
+            assertThat(admin().accounts(tenant.id(), Optional.empty(), null, AccountOrder.parse("displayName"), 0, 10).items())
+                    .as("case-insensitive").extracting(a -> a.address().localPart()).containsExactly("c", "b", "a");
+            assertThat(admin().accounts(tenant.id(), Optional.empty(), null, AccountOrder.parse("-quotaBytes"), 0, 10).items())
+                    .as("ties by address, in the same direction").extracting(a -> a.address().localPart()).containsExactly("c", "b", "a");
+            assertThat(admin().accounts(tenant.id(), Optional.empty(), null, AccountOrder.parse("quotaBytes"), 1, 1).items())
+                    .extracting(a -> a.address().localPart()).containsExactly("b");
+            assertThat(admin().accounts(tenant.id(), Optional.empty(), null, AccountOrder.parse("-address"), 0, 10).items())
+                    .extracting(a -> a.address().localPart()).containsExactly("c", "b", "a");
+            assertThat(admin().accounts(tenant.id(), Optional.empty(), null, AccountOrder.parse("created"), 0, 10).total()).isEqualTo(3);
         }
 
         @Test

@@ -14,6 +14,7 @@ import io.tenmail.storage.DirectoryAdmin;
 import io.tenmail.storage.DirectoryAdmin.AccountChange;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.model.Account;
+import io.tenmail.storage.model.AccountOrder;
 import io.tenmail.storage.model.AppPasswordId;
 import io.tenmail.storage.model.EmailAddress;
 import io.tenmail.storage.model.Page;
@@ -68,17 +69,20 @@ public final class AccountsResource {
     }
 
     /**
-     * One page of accounts, ordered by address within a tenant. With {@code domain}, that domain's
-     * accounts; with {@code tenant}, that tenant's; with neither, every tenant's, tenant by tenant.
+     * One page of accounts, ordered by {@code sort} (default: address) within a tenant. With
+     * {@code domain}, that domain's accounts; with {@code tenant}, that tenant's; with neither,
+     * every tenant's, tenant by tenant.
      */
     @GET
     public AccountPageDto list(@QueryParam("domain") String domain, @QueryParam("tenant") String tenant,
-                               @QueryParam("search") String search, @QueryParam("offset") String offsetParam,
+                               @QueryParam("search") String search, @QueryParam("sort") String sortParam,
+                               @QueryParam("offset") String offsetParam,
                                @QueryParam("limit") String limitParam, @Context SecurityContext security) throws StoreException {
         int offset = Input.intParam("offset", offsetParam, 0, 0, Integer.MAX_VALUE);
         int limit = Input.intParam("limit", limitParam, DEFAULT_LIMIT, 1, MAX_LIMIT);
         String term = search == null || search.isBlank() ? null : search.strip();
-        Page<Account> page = page(scope.listing(Who.of(security), domain, tenant), term, offset, limit);
+        AccountOrder order = order(sortParam);
+        Page<Account> page = page(scope.listing(Who.of(security), domain, tenant), term, order, offset, limit);
         List<AccountDto> items = new ArrayList<>(page.items().size());
         for (Account a : page.items()) items.add(view(a));
         return new AccountPageDto(items, page.total(), offset, limit);
@@ -89,14 +93,24 @@ public final class AccountsResource {
      * order {@code tenants()} returns them). Parts wholly before the page are asked only for their
      * count (a one-item page).
      */
-    private Page<Account> page(List<Scope.Part> parts, String search, int offset, int limit) throws StoreException {
+    private static AccountOrder order(String sort) {
+        if (sort == null || sort.isBlank()) return AccountOrder.BY_ADDRESS;
+        try {
+            return AccountOrder.parse(sort);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("sort", e.getMessage());
+        }
+    }
+
+    private Page<Account> page(List<Scope.Part> parts, String search, AccountOrder order, int offset, int limit)
+            throws StoreException {
         List<Account> items = new ArrayList<>();
         long before = 0;
         for (Scope.Part part : parts) {
             int remaining = limit - items.size();
             long localOffset = Math.max(0, offset - before);
             boolean wanted = remaining > 0 && localOffset <= Integer.MAX_VALUE;
-            Page<Account> p = directory.accounts(part.tenant(), part.domain(), search,
+            Page<Account> p = directory.accounts(part.tenant(), part.domain(), search, order,
                     wanted ? (int) localOffset : 0, wanted ? remaining : 1);
             if (wanted) items.addAll(p.items());
             before += p.total();

@@ -220,6 +220,18 @@ class AccountsIT {
     }
 
     @Test
+    void accountsAreSortedByTheRequestedFieldAndBadSortsAreRefused() {
+        String domain = newDomain();
+        api.post("/accounts", "{\"address\":\"a@" + domain + "\",\"password\":\"pw-123456\",\"displayName\":\"Zed\"}");
+        api.post("/accounts", "{\"address\":\"b@" + domain + "\",\"password\":\"pw-123456\",\"displayName\":\"Amy\"}");
+        assertThat(addresses(api.get("/accounts?domain=" + domain + "&sort=displayName"))).containsExactly("b@" + domain, "a@" + domain);
+        assertThat(addresses(api.get("/accounts?domain=" + domain + "&sort=-address"))).containsExactly("b@" + domain, "a@" + domain);
+        Reply bad = api.get("/accounts?domain=" + domain + "&sort=password");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().getString("error")).startsWith("sort: ");
+    }
+
+    @Test
     void accountsOfAllTenantsArePagedTogether() {
         String d1 = newDomain();
         String d2 = newDomain();

@@ -2,6 +2,7 @@ package io.tenmail.storage.jpa;
 
 import io.tenmail.storage.model.Account;
 import io.tenmail.storage.model.AccountId;
+import io.tenmail.storage.model.AccountOrder;
 import io.tenmail.storage.model.Protocol;
 import io.tenmail.storage.model.TenantId;
 import jakarta.persistence.Column;
@@ -96,14 +97,29 @@ class AccountEntity {
     }
 
     /**
-     * One page of the tenant's accounts ordered by address, optionally in one domain and only
-     * those whose address or display name contains {@code search} (already lower-case). LOCATE
-     * rather than LIKE, so that '%' and '_' in the search are plain characters.
+     * One page of the tenant's accounts in the given order (ties by address), optionally in one
+     * domain and only those whose address or display name contains {@code search} (already
+     * lower-case). LOCATE rather than LIKE, so that '%' and '_' in the search are plain characters.
      */
     static List<AccountEntity> page(EntityManager em, TenantId tenant, Optional<DomainEntity> domain, Optional<String> search,
-                                    int offset, int limit) {
+                                    AccountOrder order, int offset, int limit) {
+        String direction = order.descending() ? " DESC" : " ASC";
+        String tieBreak = "a.address.addressKey" + direction;
+        if (order.field() == AccountOrder.Field.DISPLAY_NAME) {
+            // OpenJPA takes no function in ORDER BY, but a result variable (JPA 3.1 §4.9.8)
+            TypedQuery<Object[]> q = em.createQuery("SELECT a, LOWER(a.displayName) AS sortKey FROM AccountEntity a WHERE "
+                    + filter(domain, search) + " ORDER BY sortKey" + direction + ", " + tieBreak, Object[].class);
+            bind(q, tenant, domain, search);
+            return q.setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(r -> (AccountEntity) r[0]).toList();
+        }
+        String column = switch (order.field()) {
+            case ADDRESS, DISPLAY_NAME -> null;
+            case CREATED -> "a.created";
+            case QUOTA -> "a.quotaBytes";
+            case ENABLED -> "a.enabled";
+        };
         TypedQuery<AccountEntity> q = em.createQuery("SELECT a FROM AccountEntity a WHERE " + filter(domain, search)
-                + " ORDER BY a.address.addressKey", AccountEntity.class);
+                + " ORDER BY " + (column == null ? tieBreak : column + direction + ", " + tieBreak), AccountEntity.class);
         bind(q, tenant, domain, search);
         return q.setFirstResult(offset).setMaxResults(limit).getResultList();
     }

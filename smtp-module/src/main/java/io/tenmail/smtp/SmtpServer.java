@@ -6,6 +6,8 @@ import io.tenmail.protocol.ProtocolServer;
 import io.tenmail.protocol.auth.LoginThrottle;
 import io.tenmail.protocol.limits.ConnectionLimits;
 import io.tenmail.smtp.command.CommandDispatcher;
+import io.tenmail.smtp.policy.RateLimitSettings;
+import io.tenmail.smtp.policy.RateLimits;
 import io.tenmail.smtp.transport.SmtpListeners;
 import io.tenmail.storage.BlobStore;
 import io.tenmail.storage.Directory;
@@ -54,7 +56,8 @@ public class SmtpServer implements ProtocolServer {
     @Inject
     public SmtpServer(Config config, SSLContext tls, Directory directory, MailboxStore mailboxes, MailQueue queue, BlobStore blobs,
                       LoginThrottle throttle, QueueWakeup wakeup) {
-        this(SmtpSettings.from(config), tls, directory, Optional.of(mailboxes), queue, blobs, throttle, Clock.systemUTC(), wakeup::signal);
+        this(SmtpSettings.from(config), tls, directory, Optional.of(mailboxes), queue, blobs, throttle, Clock.systemUTC(), wakeup::signal,
+                new RateLimits(RateLimitSettings.from(config), Clock.systemUTC()));
     }
 
     public SmtpServer(SmtpSettings settings, SSLContext tls, Directory directory, MailQueue queue, BlobStore blobs, LoginThrottle throttle,
@@ -68,9 +71,15 @@ public class SmtpServer implements ProtocolServer {
      */
     public SmtpServer(SmtpSettings settings, SSLContext tls, Directory directory, Optional<MailboxStore> mailboxes, MailQueue queue,
                       BlobStore blobs, LoginThrottle throttle, Clock clock, Runnable queued) {
+        this(settings, tls, directory, mailboxes, queue, blobs, throttle, clock, queued, RateLimits.none());
+    }
+
+    /** @param rateLimits per client address and per account (docs/smtp.md, "Rate limits") */
+    public SmtpServer(SmtpSettings settings, SSLContext tls, Directory directory, Optional<MailboxStore> mailboxes, MailQueue queue,
+                      BlobStore blobs, LoginThrottle throttle, Clock clock, Runnable queued, RateLimits rateLimits) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.tls = Objects.requireNonNull(tls, "tls");
-        this.dispatcher = CommandDispatcher.standard(directory, mailboxes, queue, blobs, throttle, clock, queued);
+        this.dispatcher = CommandDispatcher.standard(directory, mailboxes, queue, blobs, throttle, clock, queued, rateLimits);
     }
 
     @Override

@@ -77,7 +77,8 @@ public final class ConnectionLimits {
         return perAddress.getOrDefault(key(client), 0);
     }
 
-    static String key(InetAddress client) {
+    /** The counting key of a client: its IPv4 address, or its IPv6 /64 (also used by rate limits). */
+    public static String key(InetAddress client) {
         if (client instanceof Inet6Address v6) {
             byte[] bytes = v6.getAddress();
             if (isIpv4Mapped(bytes)) return (bytes[12] & 0xff) + "." + (bytes[13] & 0xff) + "." + (bytes[14] & 0xff) + "." + (bytes[15] & 0xff);

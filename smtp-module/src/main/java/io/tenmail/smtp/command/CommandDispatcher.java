@@ -1,6 +1,7 @@
 package io.tenmail.smtp.command;
 
 import io.tenmail.protocol.auth.LoginThrottle;
+import io.tenmail.smtp.policy.RateLimits;
 import io.tenmail.smtp.policy.RecipientPolicy;
 import io.tenmail.smtp.policy.SenderPolicy;
 import io.tenmail.smtp.session.PendingInput;
@@ -77,9 +78,19 @@ public final class CommandDispatcher {
     }
 
     private final Map<SmtpVerb, SmtpCommandHandler> handlers = new EnumMap<>(SmtpVerb.class);
+    private final RateLimits rateLimits;
 
     /** @throws IllegalArgumentException if a verb has no handler or two */
     public CommandDispatcher(Collection<? extends SmtpCommandHandler> commandHandlers) {
+        this(commandHandlers, RateLimits.none());
+    }
+
+    /**
+     * @param rateLimits refuses connections past the per-address rate before the greeting
+     * @throws IllegalArgumentException if a verb has no handler or two
+     */
+    public CommandDispatcher(Collection<? extends SmtpCommandHandler> commandHandlers, RateLimits rateLimits) {
+        this.rateLimits = java.util.Objects.requireNonNull(rateLimits, "rateLimits");
         for (SmtpCommandHandler handler : commandHandlers) {
             if (handlers.put(handler.verb(), handler) != null) throw new IllegalArgumentException("two handlers for " + handler.verb());
         }
@@ -101,17 +112,32 @@ public final class CommandDispatcher {
      */
     public static CommandDispatcher standard(Directory directory, Optional<MailboxStore> mailboxes, MailQueue queue, BlobStore blobs,
                                              LoginThrottle throttle, Clock clock, Runnable queued) {
+        return standard(directory, mailboxes, queue, blobs, throttle, clock, queued, RateLimits.none());
+    }
+
+    /**
+     * The dispatcher with every command of this server and these rate limits (per client address
+     * and per account, docs/smtp.md).
+     */
+    public static CommandDispatcher standard(Directory directory, Optional<MailboxStore> mailboxes, MailQueue queue, BlobStore blobs,
+                                             LoginThrottle throttle, Clock clock, Runnable queued, RateLimits rateLimits) {
         MessageIntake intake = new MessageIntake(blobs, queue, clock, queued);
         return new CommandDispatcher(List.of(
                 new EhloCommand(), new HeloCommand(),
-                new MailCommand(new SenderPolicy(directory)), new RcptCommand(new RecipientPolicy(directory, mailboxes)),
+                new MailCommand(new SenderPolicy(directory), rateLimits), new RcptCommand(new RecipientPolicy(directory, mailboxes), rateLimits),
                 new DataCommand(intake), new BdatCommand(intake),
                 new RsetCommand(), new NoopCommand(), new QuitCommand(), new HelpCommand(), new VrfyCommand(), new ExpnCommand(),
-                new StartTlsCommand(), new AuthCommand(new LoginCheck(directory, throttle))));
+                new StartTlsCommand(), new AuthCommand(new LoginCheck(directory, throttle))), rateLimits);
     }
 
     /** A new connection: the greeting (RFC 5321 §3.1). */
     public void open(SmtpSession session) {
+        Optional<Reply> refused = rateLimits.connection(session.role(), session.clientAddress());
+        if (refused.isPresent()) {
+            session.reply(refused.get());
+            session.close();
+            return;
+        }
         session.reply(Replies.greeting(session.settings().hostname()));
         session.connection().flush();
     }

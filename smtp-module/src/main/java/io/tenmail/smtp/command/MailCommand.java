@@ -1,11 +1,13 @@
 package io.tenmail.smtp.command;
 
+import io.tenmail.smtp.policy.RateLimits;
 import io.tenmail.smtp.policy.SenderPolicy;
 import io.tenmail.smtp.policy.Verdict;
 import io.tenmail.smtp.session.Envelope;
 import io.tenmail.smtp.session.SmtpSession;
 import io.tenmail.smtp.wire.MailParameters;
 import io.tenmail.smtp.wire.Replies;
+import io.tenmail.smtp.wire.Reply;
 import io.tenmail.smtp.wire.SmtpCommandLine;
 import io.tenmail.smtp.wire.SmtpVerb;
 import io.tenmail.storage.StoreException;
@@ -25,9 +27,15 @@ final class MailCommand implements SmtpCommandHandler {
     private static final Logger log = LoggerFactory.getLogger(MailCommand.class);
 
     private final SenderPolicy policy;
+    private final RateLimits rateLimits;
 
     MailCommand(SenderPolicy policy) {
+        this(policy, RateLimits.none());
+    }
+
+    MailCommand(SenderPolicy policy, RateLimits rateLimits) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
     }
 
     @Override
@@ -47,6 +55,12 @@ final class MailCommand implements SmtpCommandHandler {
         if (verdict instanceof Verdict.Refuse<Optional<EmailAddress>> refuse) {
             log.info("refused MAIL FROM:{}: {} ({})", line.reversePath(), refuse.reply().status(), refuse.reason());
             session.reply(refuse.reply());
+            return;
+        }
+        // after the sender policy: a refused sender does not spend the allowance
+        Optional<Reply> limited = rateLimits.message(session);
+        if (limited.isPresent()) {
+            session.reply(limited.get());
             return;
         }
         Optional<EmailAddress> sender = ((Verdict.Accept<Optional<EmailAddress>>) verdict).value();

@@ -1,5 +1,6 @@
 package io.tenmail.smtp.command;
 
+import io.tenmail.smtp.policy.RateLimits;
 import io.tenmail.smtp.policy.RecipientPolicy;
 import io.tenmail.smtp.policy.Verdict;
 import io.tenmail.smtp.session.Envelope;
@@ -23,9 +24,15 @@ final class RcptCommand implements SmtpCommandHandler {
     private static final Logger log = LoggerFactory.getLogger(RcptCommand.class);
 
     private final RecipientPolicy policy;
+    private final RateLimits rateLimits;
 
     RcptCommand(RecipientPolicy policy) {
+        this(policy, RateLimits.none());
+    }
+
+    RcptCommand(RecipientPolicy policy, RateLimits rateLimits) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
     }
 
     @Override
@@ -46,6 +53,12 @@ final class RcptCommand implements SmtpCommandHandler {
             log.info("refused RCPT TO:{}: {} ({})", line.forwardPath(), refuse.reply().status(), refuse.reason());
             session.refuseRecipient();
             session.reply(refuse.reply());
+            return;
+        }
+        java.util.Optional<io.tenmail.smtp.wire.Reply> limited = rateLimits.recipient(session);
+        if (limited.isPresent()) {
+            session.refuseRecipient();
+            session.reply(limited.get());
             return;
         }
         EmailAddress address = ((Verdict.Accept<EmailAddress>) verdict).value();

@@ -17,6 +17,13 @@ public class JpaConsoleProducer {
         return new JpaAuditLog(transactions);
     }
 
+    /** The spam classifier's training (a store of its own, beside the console's; docs/spam.md). */
+    @Produces
+    @Singleton
+    io.tenmail.storage.BayesTokens bayesTokens(Transactions transactions) {
+        return new JpaBayesTokens(transactions, java.time.Clock.systemUTC());
+    }
+
     @Produces
     @Singleton
     ApiTokens apiTokens(Transactions transactions) {

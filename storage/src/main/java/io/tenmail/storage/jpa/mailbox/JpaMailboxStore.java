@@ -21,6 +21,7 @@ import io.tenmail.storage.model.MailboxId;
 import io.tenmail.storage.model.MailboxInfo;
 import io.tenmail.storage.model.MailboxName;
 import io.tenmail.storage.model.MessageMeta;
+import io.tenmail.storage.model.MessagesTransferred;
 import io.tenmail.storage.model.ModSeq;
 import io.tenmail.storage.model.NewMessage;
 import io.tenmail.storage.model.ParsedMessage;
@@ -29,6 +30,7 @@ import io.tenmail.storage.model.SpecialUse;
 import io.tenmail.storage.model.Uid;
 import io.tenmail.storage.model.UidRange;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +45,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * {@link MailboxStore} on JPA. Each change is one transaction through {@link Transactions} (the
@@ -58,6 +61,7 @@ public class JpaMailboxStore implements MailboxStore {
     private final MailboxEvents events;
     private final Directory directory;
     private final Clock clock;
+    private final Consumer<MessagesTransferred> transferred;
 
     /** For CDI's client proxy only. */
     protected JpaMailboxStore() {
@@ -65,14 +69,25 @@ public class JpaMailboxStore implements MailboxStore {
         this.events = null;
         this.directory = null;
         this.clock = null;
+        this.transferred = null;
     }
 
-    @Inject
     public JpaMailboxStore(Transactions tx, MailboxEvents events, Directory directory) {
+        this(tx, events, directory, t -> { });
+    }
+
+    /** @param transferred told after each committed copy or move (the CDI event {@link MessagesTransferred}) */
+    @Inject
+    public JpaMailboxStore(Transactions tx, MailboxEvents events, Directory directory, Event<MessagesTransferred> transferred) {
+        this(tx, events, directory, (Consumer<MessagesTransferred>) transferred::fire);
+    }
+
+    public JpaMailboxStore(Transactions tx, MailboxEvents events, Directory directory, Consumer<MessagesTransferred> transferred) {
         this.tx = tx;
         this.events = events;
         this.directory = directory;
         this.clock = Clock.systemUTC();
+        this.transferred = Objects.requireNonNull(transferred, "transferred");
     }
 
     @Override
@@ -209,12 +224,26 @@ public class JpaMailboxStore implements MailboxStore {
     @Override
     public CopyResult copy(AccountId owner, MailboxId source, List<UidRange> uids, MailboxId target) throws StoreException {
         long quota = quotaBytes(owner);
-        return commit(owner, em -> new MessageTransfer(em, owner).transfer(source, uids, target, false, quota));
+        return transferred(owner, source, target, false,
+                commit(owner, em -> new MessageTransfer(em, owner).transfer(source, uids, target, false, quota)));
     }
 
     @Override
     public CopyResult move(AccountId owner, MailboxId source, List<UidRange> uids, MailboxId target) throws StoreException {
-        return commit(owner, em -> new MessageTransfer(em, owner).transfer(source, uids, target, true, 0));
+        return transferred(owner, source, target, true,
+                commit(owner, em -> new MessageTransfer(em, owner).transfer(source, uids, target, true, 0)));
+    }
+
+    /** Tells the observers of {@link MessagesTransferred} about a committed copy or move. */
+    private CopyResult transferred(AccountId owner, MailboxId source, MailboxId target, boolean moved, CopyResult result) {
+        if (result.targetUids().isEmpty()) return result;
+        try {
+            transferred.accept(new MessagesTransferred(owner, source, target, result.targetUids(), moved));
+        } catch (RuntimeException e) {
+            // committed already; an observer's failure is not the caller's
+            log.warn("observer of a {} from mailbox {} failed", moved ? "move" : "copy", source.value(), e);
+        }
+        return result;
     }
 
     @Override

@@ -68,6 +68,7 @@ final class ProcessingSystem implements AutoCloseable {
     final JpaDirectoryAdmin admin;
     final JpaMailQueue queue;
     final JpaMailboxStore mailboxes;
+    final io.tenmail.storage.jpa.JpaBayesTokens bayesTokens;
     final FileBlobStore blobs;
     final QueueWakeup wakeup = new QueueWakeup();
     final QueueInjector injector;
@@ -96,9 +97,13 @@ final class ProcessingSystem implements AutoCloseable {
         directory = new JpaDirectory(tx, hasher, Clock.systemUTC());
         admin = new JpaDirectoryAdmin(tx, hasher, Clock.systemUTC());
         queue = new JpaMailQueue(tx);
-        mailboxes = new JpaMailboxStore(tx, new InMemoryMailboxEvents(), directory);
+        bayesTokens = new io.tenmail.storage.jpa.JpaBayesTokens(tx, Clock.systemUTC());
+        // the store tells the spam filter's training about copies and moves, as CDI does in the server
+        java.util.concurrent.atomic.AtomicReference<io.tenmail.smtp.spam.bayes.JunkTraining> training = new java.util.concurrent.atomic.AtomicReference<>();
+        mailboxes = new JpaMailboxStore(tx, new InMemoryMailboxEvents(), directory, e -> training.get().transferred(e));
         blobs = new FileBlobStore(dir.resolve("blobs"));
         injector = new QueueInjector(blobs, queue, wakeup);
+        training.set(new io.tenmail.smtp.spam.bayes.JunkTraining(mailboxes, directory, blobs, bayesTokens));
         reports = new QueuedDeliveryReports(injector, HOST, Clock.systemUTC());
         tenant = admin.createTenant("Example", 0, 0).id();
         domain = admin.createDomain(tenant, "example.test").id();
@@ -126,7 +131,7 @@ final class ProcessingSystem implements AutoCloseable {
     /** A new container on the test configuration, wired to this system's stores. */
     MailetContainer container() throws ContainerConfigException {
         QueueMailetContext context = new QueueMailetContext(directory, injector, reports, new EmailAddress("postmaster", "example.test"), HOST);
-        List<Object> all = new ArrayList<>(List.of(directory, mailboxes, blobs, reports, queue, recorder));
+        List<Object> all = new ArrayList<>(List.of(directory, mailboxes, blobs, reports, queue, recorder, injector, bayesTokens));
         all.addAll(List.of(extraServices));
         ServiceInstantiator services = new ServiceInstantiator(all.toArray());
         return new MailetContainerLoader(new MailetClasses(getClass().getClassLoader()), services, context).load(configFile);

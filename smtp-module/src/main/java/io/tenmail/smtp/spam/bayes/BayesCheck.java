@@ -1,6 +1,6 @@
 package io.tenmail.smtp.spam.bayes;
 
-import io.tenmail.smtp.SmtpSettings;
+import io.tenmail.storage.BayesTokens;
 import io.tenmail.storage.Directory;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.model.EmailAddress;
@@ -10,13 +10,11 @@ import org.apache.james.core.MailAddress;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
-import org.eclipse.microprofile.config.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
@@ -28,7 +26,8 @@ import java.util.function.Function;
  * points (init parameter, default 5); at or below 0.2, {@code BAYES_HAM} with (0.5 − I) × 2 ×
  * {@code hamScore} negative points (default 2, so that statistics alone never hide an
  * authentication failure). Nothing while the tenant has trained fewer than {@code minimumTraining}
- * messages of each kind (default 50). Authenticated mail is not judged. Thread-safe.
+ * messages of each kind (default 50). Authenticated mail is not judged. The training is the
+ * database's by default ({@link DatabaseTokenStatistics}, trained by {@link JunkTraining}). Thread-safe.
  */
 public class BayesCheck extends GenericMailet {
     private static final Logger log = LoggerFactory.getLogger(BayesCheck.class);
@@ -39,20 +38,16 @@ public class BayesCheck extends GenericMailet {
     private double spamScore;
     private double hamScore;
 
+    /** The training in the database ({@link DatabaseTokenStatistics}), filled by {@link JunkTraining}. */
     @Inject
-    public BayesCheck(Config config, Directory directory) {
-        this(new FileTokenStatistics(dataDir(config).resolve("bayes")), mail -> firstLocalTenant(directory, mail));
+    public BayesCheck(Directory directory, BayesTokens tokens) {
+        this(new DatabaseTokenStatistics(tokens), mail -> firstLocalTenant(directory, mail));
     }
 
     /** For tests and embedding: explicit statistics and how to find a mail's tenant. */
     public BayesCheck(TokenStatistics statistics, Function<Mail, OptionalLong> tenantOf) {
         this.statistics = statistics;
         this.tenantOf = tenantOf;
-    }
-
-    private static Path dataDir(Config config) {
-        return config.getOptionalValue(SmtpSettings.DATA_DIR, String.class).map(Path::of)
-                .orElse(Path.of(System.getProperty("java.io.tmpdir"), "tenmail"));
     }
 
     @Override

@@ -1,0 +1,146 @@
+package io.tenmail.smtp.mailet;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.tenmail.smtp.it.SmtpClient;
+import io.tenmail.smtp.remote.TestDnsServer;
+import io.tenmail.smtp.spam.DkimKeys;
+import io.tenmail.storage.StoreException;
+import io.tenmail.storage.TestDatabases;
+import io.tenmail.storage.model.Account;
+import org.eclipse.microprofile.config.Config;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The benchmark of the spam chain's share of the SMTP end-to-end rate (docs/benchmarks.md, "Spam
+ * chain"). Two systems in one JVM, same run, alternating: real SMTP (MX, loopback) into the queue,
+ * the spooler, local delivery on Derby; "on" runs the default chain's checks (the client is made
+ * to look external with {@code PretendClient}, and a DNS responder on loopback holds the sender's
+ * SPF, DKIM key and DMARC records), "off" the same container without the spam mailets. Each run:
+ * {@code tenmail.bench.count} DKIM-signed 10 KB messages at concurrency
+ * {@code tenmail.bench.concurrency}, timed from the first MAIL until the queue is empty. Runs only
+ * with {@code -Dtenmail.bench=true}; logs the figures, asserts no timing.
+ */
+class SpamChainBenchIT {
+    private static final Logger log = LoggerFactory.getLogger(SpamChainBenchIT.class);
+
+    @Test
+    void theChainsShareOfTheEndToEndRate(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("tenmail.bench"), "a benchmark: -Dtenmail.bench=true");
+        int count = Integer.getInteger("tenmail.bench.count", 1000);
+        int concurrency = Integer.getInteger("tenmail.bench.concurrency", 10);
+        int runs = Integer.getInteger("tenmail.bench.runs", 3);
+        DkimKeys keys = new DkimKeys();
+        try (TestDnsServer dns = new TestDnsServer()
+                .txt("sender.test", "v=spf1 ip4:192.0.2.10 -all")
+                .txt("_dmarc.sender.test", "v=DMARC1; p=reject")
+                .txt("sel._domainkey.sender.test", keys.dnsRecord())
+                .a("mx.sender.test", "192.0.2.10")) {
+            Config config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(Map.of(
+                    "tenmail.hostname", ProcessingSystem.HOST, "tenmail.data.dir", dir.resolve("data").toString(),
+                    "tenmail.dns.resolvers", dns.address().toString(), "tenmail.dns.timeout-seconds", "2"), "bench", 100)).build();
+            Path on = Path.of(getClass().getResource("/mailet/bench-chain-on.xml").toURI());
+            Path off = Path.of(getClass().getResource("/mailet/bench-chain-off.xml").toURI());
+            try (ProcessingSystem chainOn = new ProcessingSystem(TestDatabases.derby(dir.resolve("on/data")), dir.resolve("on"), on, config);
+                 ProcessingSystem chainOff = new ProcessingSystem(TestDatabases.derby(dir.resolve("off/data")), dir.resolve("off"), off, config)) {
+                List<String> toOn = accounts(chainOn);
+                List<String> toOff = accounts(chainOff);
+                StringBuilder body = new StringBuilder();
+                while (body.length() < 10 * 1024) body.append("The quarterly figures are attached; revenue grew in every region.\r\n");
+                String message = keys.sign("From: Alice <alice@sender.test>\r\nTo: team@example.test\r\nSubject: quarterly numbers\r\n"
+                        + "Date: Sun, 22 Nov 2026 03:00:00 +0000\r\nMessage-ID: <q1@sender.test>\r\n\r\n" + body, "sender.test", "sel");
+                run(chainOn, toOn, message, 200, concurrency);   // warm-up: JIT, DNS cache, Derby caches
+                run(chainOff, toOff, message, 200, concurrency);
+                List<Double> rateOn = new ArrayList<>();
+                List<Double> rateOff = new ArrayList<>();
+                for (int i = 0; i < runs; i++) {
+                    if (i % 2 == 0) {
+                        rateOn.add(run(chainOn, toOn, message, count, concurrency));
+                        rateOff.add(run(chainOff, toOff, message, count, concurrency));
+                    } else {
+                        rateOff.add(run(chainOff, toOff, message, count, concurrency));
+                        rateOn.add(run(chainOn, toOn, message, count, concurrency));
+                    }
+                    log.info("spam chain bench run {}: on {} msg/s, off {} msg/s", i + 1, fmt(rateOn.get(i)), fmt(rateOff.get(i)));
+                }
+                double mOn = median(rateOn);
+                double mOff = median(rateOff);
+                log.info("spam chain bench: {} messages of {} octets at concurrency {}, {} runs: median e2e chain on {} msg/s, off {} msg/s; "
+                                + "the chain costs {}% of the end-to-end rate ({} ms of wall time per message)", count, message.length(), concurrency,
+                        runs, fmt(mOn), fmt(mOff), fmt((1 - mOn / mOff) * 100), fmt(1000 / mOn - 1000 / mOff));
+            }
+        }
+    }
+
+    private static List<String> accounts(ProcessingSystem system) throws StoreException {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Account a = system.account("user", 0);
+            out.add(a.address().toString());
+        }
+        return out;
+    }
+
+    /** Sends {@code count} messages over SMTP at {@code concurrency}, waits for the queue to empty; messages per second. */
+    private static double run(ProcessingSystem system, List<String> recipients, String message, int count, int concurrency) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(concurrency);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < concurrency; c++) {
+                done.add(clients.submit(() -> {
+                    try (SmtpClient smtp = SmtpClient.connect(system.mxPort())) {
+                        smtp.hello();
+                        int n;
+                        while ((n = next.getAndIncrement()) < count) {
+                            expect(smtp.cmd("MAIL FROM:<alice@sender.test>"), "250");
+                            expect(smtp.cmd("RCPT TO:<" + recipients.get(n % recipients.size()) + ">"), "250");
+                            expect(smtp.cmd("DATA"), "354");
+                            expect(smtp.cmd(message + "\r\n."), "250");
+                        }
+                        smtp.cmd("QUIT");
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) f.get(10, TimeUnit.MINUTES);
+        } finally {
+            clients.shutdownNow();
+        }
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (system.queue.size() > 0) {
+            if (System.nanoTime() > deadline) throw new AssertionError("the queue did not drain");
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void expect(String reply, String code) {
+        if (!reply.startsWith(code)) throw new AssertionError("expected " + code + ", got " + reply);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String fmt(double v) {
+        return String.format("%.1f", v);
+    }
+}

@@ -2,11 +2,12 @@ package io.tenmail.storage.jpa;
 
 import io.tenmail.storage.ApiTokens;
 import io.tenmail.storage.AuditLog;
+import io.tenmail.storage.DkimKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** Makes the admin console's stores ({@link AuditLog}, {@link ApiTokens}) available to CDI. */
+/** Makes the admin console's stores ({@link AuditLog}, {@link ApiTokens}, {@link DkimKeys}) available to CDI. */
 @ApplicationScoped
 public class JpaConsoleProducer {
 
@@ -15,6 +16,12 @@ public class JpaConsoleProducer {
     @Singleton
     AuditLog auditLog(Transactions transactions) {
         return new JpaAuditLog(transactions);
+    }
+
+    @Produces
+    @Singleton
+    DkimKeys dkimKeys(Transactions transactions) {
+        return new JpaDkimKeys(transactions);
     }
 
     @Produces

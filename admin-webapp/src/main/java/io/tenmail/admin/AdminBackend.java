@@ -7,6 +7,7 @@ import io.tenmail.storage.AuditLog;
 import io.tenmail.storage.DkimKeys;
 import io.tenmail.storage.DirectoryAdmin;
 import io.tenmail.storage.MailQueue;
+import io.tenmail.storage.MailTraffic;
 import io.tenmail.storage.MailboxStore;
 
 import java.util.Objects;
@@ -18,14 +19,15 @@ import java.util.Objects;
  * @param mailboxes may be null: accounts then have no {@code usedBytes}
  * @param dkimKeys  may be null: the domains' DKIM endpoints then answer 404
  * @param dns       the configured resolvers, for the domains' DNS check; may be null: that check then answers 404
+ * @param traffic   messages in/out per day, for the dashboard; may be null: the dashboard then shows none
  */
 public record AdminBackend(DirectoryAdmin directory, MailboxStore mailboxes, MailQueue queue, AuditLog auditLog,
-                           ApiTokens apiTokens, LoginThrottle throttle, DkimKeys dkimKeys, DnsLookup dns) {
+                           ApiTokens apiTokens, LoginThrottle throttle, DkimKeys dkimKeys, DnsLookup dns, MailTraffic traffic) {
 
     /** Without DKIM keys (embeddings and tests that do not need them). */
     public AdminBackend(DirectoryAdmin directory, MailboxStore mailboxes, MailQueue queue, AuditLog auditLog,
                         ApiTokens apiTokens, LoginThrottle throttle) {
-        this(directory, mailboxes, queue, auditLog, apiTokens, throttle, null, null);
+        this(directory, mailboxes, queue, auditLog, apiTokens, throttle, null, null, null);
     }
 
     public AdminBackend {

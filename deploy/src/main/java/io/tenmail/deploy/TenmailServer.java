@@ -17,6 +17,7 @@ import io.tenmail.smtp.mailet.MailSpooler;
 import io.tenmail.smtp.mailet.SpoolerSettings;
 import io.tenmail.storage.DirectoryAdmin;
 import io.tenmail.storage.DkimKeys;
+import io.tenmail.storage.MailTraffic;
 import io.tenmail.storage.MailQueue;
 import io.tenmail.storage.MailboxStore;
 import io.tenmail.storage.StoreException;
@@ -100,7 +101,8 @@ final class TenmailServer implements AutoCloseable {
                 required(container.select(ApiTokens.class), "ApiTokens"),
                 // the protocols' throttle: console and mail-client guesses count against one allowance
                 required(container.select(LoginThrottle.class), "LoginThrottle"),
-                required(container.select(DkimKeys.class), "DkimKeys"), dnsLookup(config)), adminToken);
+                required(container.select(DkimKeys.class), "DkimKeys"), dnsLookup(config),
+                required(container.select(MailTraffic.class), "MailTraffic")), adminToken);
 
         for (ProtocolServer server : container.select(ProtocolServer.class)) {
             started.push(new Started(server.name() + " server", server));   // closed even if start fails halfway

@@ -91,6 +91,7 @@ public final class AdminApi {
                 bind(new PasswordRules(platformPolicy, directory)).to(PasswordRules.class);
                 bind(new AccountUsage(backend.mailboxes())).to(AccountUsage.class);
                 bind(MailSetup.of(mail)).to(MailSetup.class);
+                bind(new TrafficFigures(Optional.ofNullable(backend.traffic()))).to(TrafficFigures.class);
                 bind(new DomainKeys(Optional.ofNullable(backend.dkimKeys()),
                         Optional.ofNullable(backend.dns()).map(DnsCheck::new))).to(DomainKeys.class);
             }

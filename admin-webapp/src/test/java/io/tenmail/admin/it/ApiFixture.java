@@ -8,6 +8,7 @@ import io.tenmail.protocol.auth.LoginThrottle;
 import io.tenmail.protocol.dns.DnsLookup;
 import io.tenmail.storage.DirectoryAdmin;
 import io.tenmail.storage.MailQueue;
+import io.tenmail.storage.MailTraffic;
 import io.tenmail.storage.StorageSettings;
 import io.tenmail.storage.jpa.Database;
 import io.tenmail.storage.jpa.JpaApiTokens;
@@ -15,6 +16,7 @@ import io.tenmail.storage.jpa.JpaAuditLog;
 import io.tenmail.storage.jpa.JpaDirectoryAdmin;
 import io.tenmail.storage.jpa.JpaDkimKeys;
 import io.tenmail.storage.jpa.JpaMailQueue;
+import io.tenmail.storage.jpa.JpaMailTraffic;
 import io.tenmail.storage.jpa.Transactions;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -76,6 +78,11 @@ final class ApiFixture implements AutoCloseable {
         return new JpaDirectoryAdmin(TX);
     }
 
+    /** Messages in/out per day, on the same database. */
+    static MailTraffic traffic() {
+        return new JpaMailTraffic(TX);
+    }
+
     /** The mail queue behind the API, on the same database. */
     static MailQueue mailQueue() {
         return new JpaMailQueue(TX);
@@ -85,7 +92,7 @@ final class ApiFixture implements AutoCloseable {
     static AdminBackend newBackend() {
         return new AdminBackend(newDirectoryAdmin(), null, mailQueue(), new JpaAuditLog(TX), new JpaApiTokens(TX),
                 LoginThrottle.withDefaults(), new JpaDkimKeys(TX),
-                DnsLookup.of(List.of(DNS.address()), Duration.ofSeconds(2)));
+                DnsLookup.of(List.of(DNS.address()), Duration.ofSeconds(2)), traffic());
     }
 
     /** Which database the tests run on, for messages. */

@@ -1,6 +1,6 @@
 // Domains: add (platform administrator), the DNS records to publish, alias names and catch-all.
 import { get, post, put, del, enc } from '../api.js';
-import { t } from '../i18n.js';
+import { t, formatTime } from '../i18n.js';
 import { h, replace, pageTitle, table, section, run, confirmed, flash, ADDRESS, DOMAIN } from '../ui.js';
 import { createForm } from '../forms.js';
 import { passwordPolicyPanel } from './shared.js';
@@ -86,7 +86,7 @@ async function detail(domain, ctx, platform) {
     table([
       { key: 'dkim.selector', cell: k => h('code', k.selector) },
       { key: 'field.status', cell: k => t(k.state === 'ACTIVE' ? 'dkim.active' : 'dkim.retired') },
-      { key: 'dkim.created', cell: k => formatDate(k.created) },
+      { key: 'dkim.created', cell: k => formatTime(k.created) },
       { key: 'dns.value', cell: k => h('code.wrap', k.value) },
     ], dkim.selectors, { id: 'dkim-table' }),
     h('button#dkim-rotate', { type: 'button', onclick: () => {
@@ -136,10 +136,6 @@ function checkCell(c) {
     c.status === 'ok' ? `✓ ${t('dns.status.ok')}` : `✗ ${t(`dns.status.${c.status}`)}`);
   if (c.status !== 'different') return mark;
   return [mark, h('div.muted', t('dns.foundInstead')), ...c.found.map(v => h('code.wrap', v))];
-}
-
-function formatDate(iso) {
-  return iso ? new Date(iso).toLocaleString() : '—';
 }
 
 /** The purpose in the user's language for the records we know, else as the server wrote it. */

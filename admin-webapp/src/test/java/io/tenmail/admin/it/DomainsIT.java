@@ -278,4 +278,15 @@ class DomainsIT {
         assertThat(byKey.get("SRV _pop3._tcp." + name + ".").getString("status")).isEqualTo("missing");
         assertThat(byKey.get("CNAME autoconfig." + name + ".").getString("status")).isEqualTo("missing");
     }
+
+    @Test
+    void aDuplicateDomainIsRefusedWithAStableCodeNamingItNextToTheEnglishMessage() {
+        String name = ApiFixture.uniqueDomain();
+        api.createDomain(name);
+        Reply r = api.post("/domains", "{\"name\":\"" + name + "\"}");
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.error()).contains(name);
+        assertThat(r.json().getString("code")).isEqualTo("domain.exists");
+        assertThat(r.json().getJsonObject("params").getString("name")).isEqualTo(name);
+    }
 }

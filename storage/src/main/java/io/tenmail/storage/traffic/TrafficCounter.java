@@ -52,6 +52,8 @@ public class TrafficCounter {
     private DirectoryAdmin directory;
     private Clock clock;
     private ScheduledExecutorService flusher;
+    /** Set once the flusher runs: the delivery path reads it without taking the lock. */
+    private volatile boolean flushing;
 
     protected TrafficCounter() {   // for CDI's proxy
     }
@@ -70,11 +72,12 @@ public class TrafficCounter {
     /** Counts one message; cheap enough for every delivery. */
     public void counted(@Observes TrafficEvent event) {
         counts.computeIfAbsent(new Key(event.direction(), event.tenant(), event.senderDomain()), k -> new LongAdder()).increment();
-        startFlushing();
+        if (!flushing) startFlushing();
     }
 
     private synchronized void startFlushing() {
         if (flusher != null) return;
+        flushing = true;
         flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "traffic-counter");
             t.setDaemon(true);

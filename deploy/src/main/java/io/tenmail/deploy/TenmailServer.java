@@ -4,6 +4,7 @@ import io.tenmail.admin.AdminBackend;
 import io.tenmail.admin.AdminServer;
 import io.tenmail.admin.AdminSettings;
 import io.tenmail.admin.autoconfig.MailEndpoints;
+import io.tenmail.protocol.dns.DnsLookup;
 import io.tenmail.protocol.BoundListener;
 import io.tenmail.protocol.ListenerBindException;
 import io.tenmail.protocol.ListenerSpec;
@@ -15,6 +16,8 @@ import io.tenmail.smtp.mailet.ContainerConfigException;
 import io.tenmail.smtp.mailet.MailSpooler;
 import io.tenmail.smtp.mailet.SpoolerSettings;
 import io.tenmail.storage.DirectoryAdmin;
+import io.tenmail.storage.DkimKeys;
+import io.tenmail.storage.MailTraffic;
 import io.tenmail.storage.MailQueue;
 import io.tenmail.storage.MailboxStore;
 import io.tenmail.storage.StoreException;
@@ -97,12 +100,23 @@ final class TenmailServer implements AutoCloseable {
                 required(container.select(AuditLog.class), "AuditLog"),
                 required(container.select(ApiTokens.class), "ApiTokens"),
                 // the protocols' throttle: console and mail-client guesses count against one allowance
-                required(container.select(LoginThrottle.class), "LoginThrottle")), adminToken);
+                required(container.select(LoginThrottle.class), "LoginThrottle"),
+                required(container.select(DkimKeys.class), "DkimKeys"), dnsLookup(config),
+                required(container.select(MailTraffic.class), "MailTraffic")), adminToken);
 
         for (ProtocolServer server : container.select(ProtocolServer.class)) {
             started.push(new Started(server.name() + " server", server));   // closed even if start fails halfway
             server.start();
             listeners.addAll(server.listeners());
+        }
+    }
+
+    /** The resolvers the console's DNS check asks (the same setting remote delivery uses). */
+    private static DnsLookup dnsLookup(Config config) throws StartupException {
+        try {
+            return DnsLookup.fromConfig(config);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage(), e);
         }
     }
 

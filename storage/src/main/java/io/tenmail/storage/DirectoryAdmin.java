@@ -47,6 +47,7 @@ public interface DirectoryAdmin {
     void deleteTenant(TenantId id) throws StoreException;
 
     // domains
+    /** Creates a domain and, in the same transaction, its first DKIM key ({@link DkimKeys}). */
     Domain createDomain(TenantId tenant, String name) throws StoreException;
     Domain domain(TenantId tenant, DomainId id) throws StoreException;
     /** The domain with this name (or alias name) in any tenant, for the platform administrator. */

@@ -21,6 +21,7 @@ import io.tenmail.storage.DirectoryAdmin;
 import io.tenmail.storage.MailQueue;
 import io.tenmail.storage.model.PasswordPolicy;
 import org.glassfish.jersey.CommonProperties;
+import io.tenmail.admin.autoconfig.DnsCheck;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.jsonb.JsonBindingFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -90,6 +91,9 @@ public final class AdminApi {
                 bind(new PasswordRules(platformPolicy, directory)).to(PasswordRules.class);
                 bind(new AccountUsage(backend.mailboxes())).to(AccountUsage.class);
                 bind(MailSetup.of(mail)).to(MailSetup.class);
+                bind(new TrafficFigures(Optional.ofNullable(backend.traffic()))).to(TrafficFigures.class);
+                bind(new DomainKeys(Optional.ofNullable(backend.dkimKeys()),
+                        Optional.ofNullable(backend.dns()).map(DnsCheck::new))).to(DomainKeys.class);
             }
         });
         RESOURCES.forEach(config::register);

@@ -3,13 +3,18 @@ package io.tenmail.admin.api;
 import io.tenmail.admin.api.dto.CatchAllRequest;
 import io.tenmail.admin.api.dto.CreateDomainRequest;
 import io.tenmail.admin.api.dto.DomainAliasRequest;
+import io.tenmail.admin.api.dto.DkimDto;
+import io.tenmail.admin.api.dto.DnsCheckDto;
+import io.tenmail.admin.autoconfig.DnsCheck;
 import io.tenmail.admin.api.dto.DnsRecordDto;
 import io.tenmail.admin.api.dto.DomainDto;
 import io.tenmail.admin.autoconfig.DnsRecords;
 import io.tenmail.admin.api.errors.InvalidInputException;
 import io.tenmail.admin.api.auth.AdminPrincipal;
 import io.tenmail.storage.DirectoryAdmin;
+import io.tenmail.storage.DkimKeys;
 import io.tenmail.storage.StoreException;
+import io.tenmail.storage.model.DkimKey;
 import io.tenmail.storage.model.Domain;
 import io.tenmail.storage.model.EmailAddress;
 import io.tenmail.storage.model.Tenant;
@@ -48,22 +53,70 @@ public final class DomainsResource {
     private final DirectoryAdmin directory;
     private final Scope scope;
     private final MailSetup mail;
+    private final DomainKeys dkim;
 
     @Inject
-    DomainsResource(DirectoryAdmin directory, Scope scope, MailSetup mail) {
+    DomainsResource(DirectoryAdmin directory, Scope scope, MailSetup mail, DomainKeys dkim) {
         this.directory = directory;
         this.scope = scope;
         this.mail = mail;
+        this.dkim = dkim;
     }
 
-    /** The DNS records the domain should publish for this server (MX, SPF, DMARC, autoconfig, SRV). */
+    /** The DNS records the domain should publish for this server (MX, SPF, DMARC, DKIM, autoconfig, SRV). */
     @GET
     @Path("{name}/dns")
     public List<DnsRecordDto> dnsRecords(@PathParam("name") String name, @Context SecurityContext security) throws StoreException {
+        return expectedRecords(domain(Who.of(security), name)).stream().map(DnsRecordDto::from).toList();
+    }
+
+    /**
+     * The same records, each looked up through the server's resolvers ({@code tenmail.dns.resolvers}):
+     * what was found of its kind and whether it is ok, missing, different or could not be looked up.
+     */
+    @GET
+    @Path("{name}/dns/check")
+    public List<DnsCheckDto> checkDns(@PathParam("name") String name, @Context SecurityContext security) throws StoreException {
         Domain d = domain(Who.of(security), name);
+        DnsCheck checker = dkim.checker();
+        return checker.check(expectedRecords(d)).stream().map(DnsCheckDto::from).toList();
+    }
+
+    private List<DnsRecords.Record> expectedRecords(Domain d) throws StoreException {
         DnsRecords records = mail.dns().orElseThrow(() ->
                 new StoreException(StoreException.Reason.NOT_FOUND, "this server has no host name and ports to publish"));
-        return records.expected(d.name()).stream().map(DnsRecordDto::from).toList();
+        List<DnsRecords.Record> expected = new ArrayList<>(records.expected(d.name()));
+        if (dkim.keys().isPresent()) {
+            for (DkimKey k : dkim.keys().get().published(d.tenant(), d.id())) {
+                expected.add(new DnsRecords.Record(k.dnsName() + ".", "TXT", k.dnsRecord(), k.state() == DkimKey.State.ACTIVE
+                        ? "DKIM: the key this server signs the domain's mail with (RFC 6376)"
+                        : "DKIM: a retired key, kept published until mail signed with it has arrived (RFC 6376 §3.6.1)"));
+            }
+        }
+        return expected;
+    }
+
+    /** The domain's DKIM selectors to publish: the active one, and retired ones in their grace period. */
+    @GET
+    @Path("{name}/dkim")
+    public DkimDto dkim(@PathParam("name") String name, @Context SecurityContext security) throws StoreException {
+        Domain d = domain(Who.of(security), name);
+        return DkimDto.from(d.name(), dkim.required().published(d.tenant(), d.id()));
+    }
+
+    /**
+     * A new DKIM key signs from now on; the previous one stays published (and listed) for
+     * {@link io.tenmail.storage.DkimKeys#GRACE} so that mail already signed with it still verifies.
+     */
+    @POST
+    @Audited("domain.dkim.rotate")
+    @Path("{name}/dkim/rotate")
+    public DkimDto rotateDkim(@PathParam("name") String name, @Context SecurityContext security) throws StoreException {
+        Domain d = domain(Who.of(security), name);
+        AuditNotes.target(d.name());
+        DkimKeys keys = dkim.required();
+        keys.rotate(d.tenant(), d.id());
+        return DkimDto.from(d.name(), keys.published(d.tenant(), d.id()));
     }
 
     /** The domains of one tenant, or of all tenants, ordered by name. */

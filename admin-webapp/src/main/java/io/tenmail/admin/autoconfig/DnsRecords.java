@@ -6,8 +6,8 @@ import java.util.List;
  * The DNS records a hosted domain should publish for mail to reach this server and for clients to
  * find it, from {@link MailEndpoints}: MX, SPF, DMARC, the autoconfig and autodiscover names, and
  * the RFC 6186 / RFC 8314 SRV records. Only what should be published; comparing it with what is
- * published needs a resolver and is not done here. No DKIM record yet: there is no signing key to
- * publish until outbound DKIM signing exists. Pure functions.
+ * published needs a resolver and is not done here. The DKIM records come from the domain's keys
+ * (the admin API adds them). Pure functions.
  */
 public final class DnsRecords {
     /** One resource record: owner name (absolute, with the trailing dot), type, value, and why. */

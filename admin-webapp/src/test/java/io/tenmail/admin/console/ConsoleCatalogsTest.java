@@ -1,6 +1,8 @@
 package io.tenmail.admin.console;
 
 import io.tenmail.admin.api.auth.Role;
+import io.tenmail.admin.api.errors.ErrorCodes;
+import io.tenmail.admin.autoconfig.DnsCheck;
 import io.tenmail.storage.model.QueuedRecipient;
 import io.tenmail.storage.model.SendPolicy;
 import jakarta.json.Json;
@@ -74,6 +76,8 @@ class ConsoleCatalogsTest {
         Arrays.stream(Role.values()).forEach(r -> needed.add("role." + r.name()));
         Arrays.stream(SendPolicy.values()).forEach(p -> needed.add("groups.policy." + p.name()));
         Arrays.stream(QueuedRecipient.State.values()).forEach(s -> needed.add("queue.state." + s.name()));
+        Arrays.stream(DnsCheck.Status.values()).forEach(s -> needed.add("dns.status." + s.code()));
+        ErrorCodes.CODES.forEach(c -> needed.add("error.code." + c));
         assertThat(en.keySet()).containsAll(needed);
     }
 

@@ -5,14 +5,18 @@ import io.tenmail.admin.AdminServer;
 import io.tenmail.admin.AdminSettings;
 import io.tenmail.admin.autoconfig.MailEndpoints;
 import io.tenmail.protocol.auth.LoginThrottle;
+import io.tenmail.protocol.dns.DnsLookup;
 import io.tenmail.storage.DirectoryAdmin;
 import io.tenmail.storage.MailQueue;
+import io.tenmail.storage.MailTraffic;
 import io.tenmail.storage.StorageSettings;
 import io.tenmail.storage.jpa.Database;
 import io.tenmail.storage.jpa.JpaApiTokens;
 import io.tenmail.storage.jpa.JpaAuditLog;
 import io.tenmail.storage.jpa.JpaDirectoryAdmin;
+import io.tenmail.storage.jpa.JpaDkimKeys;
 import io.tenmail.storage.jpa.JpaMailQueue;
+import io.tenmail.storage.jpa.JpaMailTraffic;
 import io.tenmail.storage.jpa.Transactions;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -31,6 +35,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -57,10 +62,25 @@ final class ApiFixture implements AutoCloseable {
      */
     private static final Database DATABASE = openDatabase();
     private static final Transactions TX = new Transactions(DATABASE.entityManagerFactory());
+    /** The resolver of every test server's DNS check: tests publish records for their unique domains here. */
+    static final TestDnsServer DNS = startDns();
+
+    private static TestDnsServer startDns() {
+        try {
+            return new TestDnsServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** The directory behind the API: the real JPA implementation, the ONE place tests choose it. */
     static DirectoryAdmin newDirectoryAdmin() {
         return new JpaDirectoryAdmin(TX);
+    }
+
+    /** Messages in/out per day, on the same database. */
+    static MailTraffic traffic() {
+        return new JpaMailTraffic(TX);
     }
 
     /** The mail queue behind the API, on the same database. */
@@ -71,7 +91,8 @@ final class ApiFixture implements AutoCloseable {
     /** Every store the API needs, on the shared database, with a login throttle of its own. */
     static AdminBackend newBackend() {
         return new AdminBackend(newDirectoryAdmin(), null, mailQueue(), new JpaAuditLog(TX), new JpaApiTokens(TX),
-                LoginThrottle.withDefaults());
+                LoginThrottle.withDefaults(), new JpaDkimKeys(TX),
+                DnsLookup.of(List.of(DNS.address()), Duration.ofSeconds(2)), traffic());
     }
 
     /** Which database the tests run on, for messages. */

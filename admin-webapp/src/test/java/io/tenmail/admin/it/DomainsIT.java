@@ -207,4 +207,86 @@ class DomainsIT {
         assertThat(api.delete("/domains/" + name).status()).isEqualTo(204);
         assertThat(api.get("/domains/" + name).status()).isEqualTo(404);
     }
+
+    @Test
+    void aNewDomainPublishesOneActiveDkimKeyAndItsTxtRecord() {
+        String name = ApiFixture.uniqueDomain();
+        api.createDomain(name);
+        Reply r = api.get("/domains/" + name + "/dkim");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().getString("domain")).isEqualTo(name);
+        JsonObject key = r.json().getJsonArray("selectors").getJsonObject(0);
+        assertThat(r.json().getJsonArray("selectors")).hasSize(1);
+        assertThat(key.getString("state")).isEqualTo("ACTIVE");
+        assertThat(key.getString("name")).isEqualTo(key.getString("selector") + "._domainkey." + name + ".");
+        assertThat(key.getString("type")).isEqualTo("TXT");
+        assertThat(key.getString("value")).startsWith("v=DKIM1; k=rsa; p=MII");
+        assertThat(r.body()).doesNotContain("private");
+        List<String> dns = api.get("/domains/" + name + "/dns").array().stream()
+                .map(v -> v.asJsonObject().getString("name") + " " + v.asJsonObject().getString("value")).toList();
+        assertThat(dns).contains(key.getString("name") + " " + key.getString("value"));
+    }
+
+    @Test
+    void rotationActivatesANewSelectorAndKeepsTheOldOnePublishedAsRetired() {
+        String name = ApiFixture.uniqueDomain();
+        api.createDomain(name);
+        String first = api.get("/domains/" + name + "/dkim").json().getJsonArray("selectors").getJsonObject(0).getString("selector");
+        Reply r = api.post("/domains/" + name + "/dkim/rotate", null);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        var selectors = r.json().getJsonArray("selectors");
+        assertThat(selectors).hasSize(2);
+        assertThat(selectors.getJsonObject(0).getString("state")).isEqualTo("ACTIVE");
+        assertThat(selectors.getJsonObject(0).getString("selector")).isNotEqualTo(first);
+        assertThat(selectors.getJsonObject(1).getString("selector")).isEqualTo(first);
+        assertThat(selectors.getJsonObject(1).getString("state")).isEqualTo("RETIRED");
+        assertThat(selectors.getJsonObject(1).getString("retired")).isNotBlank();
+        assertThat(api.get("/audit?action=domain.dkim.rotate").body()).contains(name);
+    }
+
+    @Test
+    void dkimOfAnUnknownDomainIsNotFound() {
+        assertThat(api.get("/domains/nowhere-" + ApiFixture.uniqueDomain() + "/dkim").status()).isEqualTo(404);
+        assertThat(api.post("/domains/nowhere-" + ApiFixture.uniqueDomain() + "/dkim/rotate", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theDnsCheckShowsPerRecordWhetherItIsPublishedDifferentMissingOrUnanswered() {
+        String name = ApiFixture.uniqueDomain();
+        api.createDomain(name);
+        JsonObject dkim = api.get("/domains/" + name + "/dkim").json().getJsonArray("selectors").getJsonObject(0);
+        ApiFixture.DNS.mx(name, 10, "mail.example.test")
+                .txt(name, "google-site-verification=abc")             // another kind of TXT: not SPF
+                .txt(name, "v=spf1 -all")                              // SPF, but not ours
+                .txt(dkim.getString("name"), dkim.getString("value"))
+                .broken("_dmarc." + name)
+                .srv("_imaps._tcp." + name, 0, 1, 993, "mail.example.test");
+        Reply r = api.get("/domains/" + name + "/dns/check");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        java.util.Map<String, JsonObject> byKey = new java.util.HashMap<>();
+        for (JsonValue v : r.array()) byKey.put(v.asJsonObject().getString("type") + " " + v.asJsonObject().getString("name"), v.asJsonObject());
+        JsonObject mx = byKey.get("MX " + name + ".");
+        assertThat(mx.getString("status")).isEqualTo("ok");
+        assertThat(mx.getString("expected")).isEqualTo("10 mail.example.test.");
+        assertThat(mx.getJsonArray("found").getString(0)).isEqualTo("10 mail.example.test.");
+        JsonObject spf = byKey.get("TXT " + name + ".");
+        assertThat(spf.getString("status")).isEqualTo("different");
+        assertThat(spf.getJsonArray("found")).extracting(v -> ((JsonString) v).getString()).containsExactly("v=spf1 -all");
+        assertThat(byKey.get("TXT " + dkim.getString("name")).getString("status")).isEqualTo("ok");
+        assertThat(byKey.get("TXT _dmarc." + name + ".").getString("status")).isEqualTo("lookup-failed");
+        assertThat(byKey.get("SRV _imaps._tcp." + name + ".").getString("status")).isEqualTo("ok");
+        assertThat(byKey.get("SRV _pop3._tcp." + name + ".").getString("status")).isEqualTo("missing");
+        assertThat(byKey.get("CNAME autoconfig." + name + ".").getString("status")).isEqualTo("missing");
+    }
+
+    @Test
+    void aDuplicateDomainIsRefusedWithAStableCodeNamingItNextToTheEnglishMessage() {
+        String name = ApiFixture.uniqueDomain();
+        api.createDomain(name);
+        Reply r = api.post("/domains", "{\"name\":\"" + name + "\"}");
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.error()).contains(name);
+        assertThat(r.json().getString("code")).isEqualTo("domain.exists");
+        assertThat(r.json().getJsonObject("params").getString("name")).isEqualTo(name);
+    }
 }

@@ -180,4 +180,22 @@ class PoliciesAuditQueueIT {
         assertThat(summary.getJsonNumber("storageUsedBytes").longValue()).isZero();
         assertThat(summary.getJsonNumber("maxStorageBytes").longValue()).isEqualTo(1_000_000);
     }
+
+    @Test
+    void theDashboardShowsTodaysMessagesInAndOutPerTenantAndInTotal() throws Exception {
+        String d = ApiFixture.uniqueDomain();
+        long t = api.createDomain(d);
+        JsonObject before = api.get("/dashboard").json().getJsonObject("today");
+        ApiFixture.traffic().add(java.time.LocalDate.now(java.time.ZoneOffset.UTC), List.of(
+                new io.tenmail.storage.MailTraffic.Increment(Optional.of(new io.tenmail.storage.model.TenantId(t)),
+                        new io.tenmail.storage.MailTraffic.Counts(3, 2))));
+        JsonObject dashboard = api.get("/dashboard").json();
+        JsonObject summary = dashboard.getJsonArray("tenants").getValuesAs(JsonObject.class).stream()
+                .filter(x -> x.getJsonNumber("id").longValue() == t).findFirst().orElseThrow();
+        assertThat(summary.getJsonObject("today").getInt("in")).isEqualTo(3);
+        assertThat(summary.getJsonObject("today").getInt("out")).isEqualTo(2);
+        // other tests' mail may arrive meanwhile: the total grew by at least ours
+        assertThat(dashboard.getJsonObject("today").getJsonNumber("in").longValue()).isGreaterThanOrEqualTo(before.getJsonNumber("in").longValue() + 3);
+        assertThat(dashboard.getJsonObject("today").getJsonNumber("out").longValue()).isGreaterThanOrEqualTo(before.getJsonNumber("out").longValue() + 2);
+    }
 }

@@ -54,6 +54,6 @@ class StoreFailuresIT {
     void bugIsA500WithOnlyAReference() throws Exception {
         HttpResponse<String> r = getTenants(throwing(new IllegalStateException("secret internal detail")));
         assertThat(r.statusCode()).isEqualTo(500);
-        assertThat(r.body()).matches("\\{\"error\":\"internal error, ref [0-9a-f]{6}\"}");
+        assertThat(r.body()).matches("\\{\"error\":\"internal error, ref [0-9a-f]{6}\",\"code\":\"internal\",\"params\":\\{\"detail\":\"internal error, ref [0-9a-f]{6}\",\"ref\":\"[0-9a-f]{6}\"}}");
     }
 }

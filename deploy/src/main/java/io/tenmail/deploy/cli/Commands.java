@@ -26,6 +26,10 @@ final class Commands {
             command("domain", "remove", "Remove a domain that has no accounts, aliases or groups left")
                     .operands("NAME", 1, 1)
                     .runs(DomainCommands::remove),
+            command("domain", "dkim", "Show a domain's DKIM selectors and the TXT records to publish")
+                    .operands("NAME", 1, 1)
+                    .flag("rotate", "make a new key first; the old one stays published for 7 days")
+                    .runs(DomainCommands::dkim),
 
             command("user", "add", "Add a mail account")
                     .operands("ADDRESS", 1, 1)

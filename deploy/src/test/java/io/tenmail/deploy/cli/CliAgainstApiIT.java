@@ -113,6 +113,21 @@ class CliAgainstApiIT {
     }
 
     @Test
+    void domainDkimRotatesWhenAskedAndPrintsTheRecordsToPublish() {
+        String dkim = "{\"domain\":\"example.test\",\"selectors\":[{\"selector\":\"tm20261122-2\",\"state\":\"ACTIVE\","
+                + "\"created\":\"2026-11-22T05:00:00Z\",\"name\":\"tm20261122-2._domainkey.example.test.\",\"type\":\"TXT\","
+                + "\"value\":\"v=DKIM1; k=rsa; p=MIIB\"},{\"selector\":\"tm20261122\",\"state\":\"RETIRED\","
+                + "\"created\":\"2026-11-22T04:00:00Z\",\"retired\":\"2026-11-22T05:00:00Z\",\"name\":\"tm20261122._domainkey.example.test.\","
+                + "\"type\":\"TXT\",\"value\":\"v=DKIM1; k=rsa; p=MIIA\"}]}";
+        answer("POST /api/v1/domains/example.test/dkim/rotate", 200, dkim);
+
+        assertThat(run("", "domain", "dkim", "example.test", "--rotate")).isEqualTo(Cli.OK);
+
+        assertThat(out()).contains("tm20261122-2", "ACTIVE", "tm20261122-2._domainkey.example.test. IN TXT \"v=DKIM1; k=rsa; p=MIIB\"")
+                .contains("RETIRED");
+    }
+
+    @Test
     void userAddSendsThePasswordFromStandardInputAndTheOptions() {
         answer("POST /api/v1/accounts", 201, "{\"id\":5,\"tenant\":7,\"address\":\"alice@example.test\",\"enabled\":true}");
 

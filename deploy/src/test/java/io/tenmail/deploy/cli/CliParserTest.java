@@ -99,11 +99,11 @@ class CliParserTest {
         assertThat(unknown.getMessage()).isEqualTo("unknown command 'mailbox'");
 
         UsageException noAction = usage(() -> parser.parse("domain"));
-        assertThat(noAction.getMessage()).isEqualTo("'domain' needs one of: add, list, remove");
+        assertThat(noAction.getMessage()).isEqualTo("'domain' needs one of: add, list, remove, dkim");
         assertThat(noAction.helpTopic()).isEqualTo("domain");
 
         UsageException badAction = usage(() -> parser.parse("domain", "rename", "a", "b"));
-        assertThat(badAction.getMessage()).isEqualTo("unknown command 'domain rename'; 'domain' takes add, list, remove");
+        assertThat(badAction.getMessage()).isEqualTo("unknown command 'domain rename'; 'domain' takes add, list, remove, dkim");
 
         UsageException missing = usage(() -> parser.parse("domain", "add"));
         assertThat(missing.getMessage()).isEqualTo("missing NAME; usage: tenmail domain add NAME");

@@ -22,6 +22,8 @@ import io.tenmail.storage.model.MailboxName;
 import io.tenmail.storage.model.NewMessage;
 import io.tenmail.storage.model.QueueEntryId;
 import io.tenmail.storage.model.SpecialUse;
+import io.tenmail.storage.traffic.TrafficEvent;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import org.apache.james.core.MailAddress;
@@ -62,6 +64,10 @@ public class LocalDelivery extends GenericMailet {
     private final DeliveryReports reports;
     private final MessageParser parser = new MessageParser();
 
+    /** Counts deliveries for the dashboard (ADR 0017); null when made without CDI (tests). */
+    @Inject
+    Event<TrafficEvent> traffic;
+
     @Inject
     public LocalDelivery(Directory directory, MailboxStore mailboxes, BlobStore blobs, DeliveryReports reports) {
         this.directory = directory;
@@ -91,6 +97,7 @@ public class LocalDelivery extends GenericMailet {
                 MailboxId target = target(a, junk);
                 mailboxes.deliver(a.id(), target, message, DeliveryKey.of(entry, a.id()));
                 done.add(recipient);
+                if (traffic != null) traffic.fire(TrafficEvent.delivered(a.tenant()));   // the dashboard's "messages in"
                 log.info("delivered {} to {}{}", mail.getName(), a.address(), junk ? " (Junk)" : "");
             } catch (StoreException e) {
                 switch (e.reason()) {

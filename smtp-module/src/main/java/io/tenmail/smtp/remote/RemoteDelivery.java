@@ -2,6 +2,8 @@ package io.tenmail.smtp.remote;
 
 import io.tenmail.smtp.dsn.DeliveryFailure;
 import io.tenmail.smtp.dsn.DeliveryReports;
+import io.tenmail.storage.traffic.TrafficEvent;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import org.apache.james.core.MailAddress;
@@ -70,6 +72,10 @@ public class RemoteDelivery extends GenericMailet {
     private ScheduledExecutorService watchdog;
     private Destinations destinations;
     private DomainDelivery delivery;
+
+    /** Counts recipients delivered for the dashboard's "messages out" (ADR 0017); null when made without CDI (tests). */
+    @Inject
+    Event<TrafficEvent> traffic;
 
     @Inject
     public RemoteDelivery(Config config, DeliveryReports reports) {
@@ -172,7 +178,7 @@ public class RemoteDelivery extends GenericMailet {
         List<DeliveryFailure> deferred = new ArrayList<>();
         for (RecipientResult r : results) {
             switch (r.status()) {
-                case DELIVERED -> { }
+                case DELIVERED -> { if (traffic != null) traffic.fire(TrafficEvent.sent(mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse(null))); }
                 case PERMANENT_FAILURE -> failed.add(failure(r));
                 case TEMPORARY_FAILURE -> {
                     pending.add(r.recipient());

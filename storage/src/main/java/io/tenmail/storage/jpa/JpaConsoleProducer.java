@@ -2,11 +2,13 @@ package io.tenmail.storage.jpa;
 
 import io.tenmail.storage.ApiTokens;
 import io.tenmail.storage.AuditLog;
+import io.tenmail.storage.DkimKeys;
+import io.tenmail.storage.MailTraffic;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** Makes the admin console's stores ({@link AuditLog}, {@link ApiTokens}) available to CDI. */
+/** Makes the admin console's stores ({@link AuditLog}, {@link ApiTokens}, {@link DkimKeys}, {@link MailTraffic}) available to CDI. */
 @ApplicationScoped
 public class JpaConsoleProducer {
 
@@ -22,6 +24,18 @@ public class JpaConsoleProducer {
     @Singleton
     io.tenmail.storage.BayesTokens bayesTokens(Transactions transactions) {
         return new JpaBayesTokens(transactions, java.time.Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    DkimKeys dkimKeys(Transactions transactions) {
+        return new JpaDkimKeys(transactions);
+    }
+
+    @Produces
+    @Singleton
+    MailTraffic mailTraffic(Transactions transactions) {
+        return new JpaMailTraffic(transactions);
     }
 
     @Produces

@@ -1,6 +1,7 @@
 package io.tenmail.storage.jpa;
 
 import io.tenmail.storage.DirectoryAdmin;
+import io.tenmail.storage.dkim.DkimKeyPairs;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.StoreException.Reason;
 import io.tenmail.storage.directory.AppPasswordSecret;
@@ -33,6 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
+import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -148,6 +150,7 @@ public class JpaDirectoryAdmin implements DirectoryAdmin {
     @Override
     public Domain createDomain(TenantId tenant, String name) throws StoreException {
         String n = Inputs.domainName("name", name);
+        KeyPair dkim = DkimKeyPairs.generate();   // outside the transaction: CPU time, not connection time
         return tx.run(em -> {
             TenantEntity t = tenant(em, tenant);
             if (DomainNameEntity.byName(em, n).isPresent()) throw taken("name", "the domain name " + n);
@@ -155,6 +158,7 @@ public class JpaDirectoryAdmin implements DirectoryAdmin {
             em.persist(d);
             em.persist(new DomainNameEntity(d, n, false));
             em.flush();
+            JpaDkimKeys.addActiveKey(em, d, dkim, DbTime.now(clock));   // the domain's signing key, with it (issue 7)
             return d.toModel(List.of());
         });
     }

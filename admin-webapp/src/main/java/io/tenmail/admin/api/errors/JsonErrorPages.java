@@ -56,7 +56,7 @@ public final class JsonErrorPages {
             Throwable cause = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
             String text = code >= 500 && cause != null ? internalErrorMessage(cause) : message(code);
             response.setContentType(JSON_UTF8);
-            byte[] body = ErrorResponses.body(text).getBytes(StandardCharsets.UTF_8);
+            byte[] body = ErrorResponses.body(code, text).getBytes(StandardCharsets.UTF_8);
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
         }
@@ -79,7 +79,7 @@ public final class JsonErrorPages {
             String text = code >= 500 && cause != null && !(cause instanceof HttpException) ? internalErrorMessage(cause) : message(code);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON_UTF8);
             response.getHeaders().put(ERROR_CACHE_CONTROL);
-            response.write(true, ByteBuffer.wrap(ErrorResponses.body(text).getBytes(StandardCharsets.UTF_8)), callback);
+            response.write(true, ByteBuffer.wrap(ErrorResponses.body(code, text).getBytes(StandardCharsets.UTF_8)), callback);
             return true;
         }
     }

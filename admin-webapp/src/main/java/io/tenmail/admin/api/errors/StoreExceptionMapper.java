@@ -34,10 +34,11 @@ public final class StoreExceptionMapper implements ExceptionMapper<StoreExceptio
             // The message may carry database details: log them, tell the client only to retry.
             String ref = ErrorResponses.newReference();
             log.warn("storage unavailable, ref {}: {}", ref, e.getMessage(), e);
-            return Response.fromResponse(ErrorResponses.of(status, "storage temporarily unavailable, try again later (ref " + ref + ")"))
+            return Response.fromResponse(ErrorResponses.of(status, ErrorCodes.of(503, "ref " + ref),
+                            "storage temporarily unavailable, try again later (ref " + ref + ")"))
                     .header("Retry-After", "5").build();
         }
         log.info("refused: {} {}", e.reason(), e.getMessage());
-        return ErrorResponses.of(status, e.getMessage());
+        return ErrorResponses.of(status, ErrorCodes.of(e.reason(), e.getMessage()), e.getMessage());
     }
 }

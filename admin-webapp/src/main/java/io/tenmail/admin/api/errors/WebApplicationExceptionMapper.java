@@ -1,6 +1,5 @@
 package io.tenmail.admin.api.errors;
 
-import io.tenmail.admin.api.dto.ErrorDto;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NoContentException;
@@ -36,7 +35,7 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
         String message = e.getCause() instanceof NoContentException ? "body: request body is missing" : message(status);
         log.info("{} {}: {}", status, uriInfo.getPath(), message);
         return Response.fromResponse(original).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorDto(ErrorResponses.clean(message))).build();
+                .entity(ErrorResponses.dto(ErrorCodes.of(status, message), message)).build();
     }
 
     private String message(int status) {

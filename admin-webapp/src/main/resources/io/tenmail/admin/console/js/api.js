@@ -6,12 +6,17 @@ const BASE = '/api/v1';
 let csrfToken = null;
 let onUnauthorized = () => {};
 
-/** An error answer of the API; `field` is the field the message names, if it names one. */
+/**
+ * An error answer of the API; `field` is the field the message names, if it names one; `code` and
+ * `params` the stable machine code and its values, which the console translates (docs/api.md).
+ */
 export class ApiError extends Error {
-  constructor(status, message, retryAfter) {
+  constructor(status, message, retryAfter, code, params) {
     super(message);
     this.status = status;
     this.retryAfter = retryAfter;
+    this.code = code || null;
+    this.params = params || {};
     const m = /^([A-Za-z][\w.\[\]]*): /.exec(message || '');
     this.field = m ? m[1] : null;
     this.detail = m ? message.slice(m[0].length) : message;
@@ -44,7 +49,8 @@ export async function api(method, path, body) {
   }
   if (!response.ok) {
     const message = json && typeof json.error === 'string' ? json.error : `HTTP ${response.status}`;
-    const error = new ApiError(response.status, message, response.headers.get('Retry-After'));
+    const error = new ApiError(response.status, message, response.headers.get('Retry-After'),
+      json && typeof json.code === 'string' ? json.code : null, json && json.params);
     if (response.status === 401 && path !== '/session') onUnauthorized(error);
     throw error;
   }

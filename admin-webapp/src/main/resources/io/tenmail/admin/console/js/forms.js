@@ -1,6 +1,6 @@
 // Forms that validate inline, keep what the user typed on every error, and show the server's
 // answer next to the field it names (docs/api.md: messages start with the field's name).
-import { h, errorText } from './ui.js';
+import { h, errorText, translatedError } from './ui.js';
 import { t } from './i18n.js';
 import { ApiError } from './api.js';
 
@@ -62,7 +62,7 @@ export function createForm({ id, fields, submitKey, onSubmit, inline = false }) 
     showError(error) {
       if (error instanceof ApiError && error.field) {
         const name = error.field.replace(/\[\d+\]$/, '');
-        if (form.setError(name, t('error.fieldServer', { message: error.detail }))) return;
+        if (form.setError(name, translatedError(error) || t('error.fieldServer', { message: error.detail }))) return;
       }
       general.textContent = errorText(error);
       general.hidden = false;

@@ -29,6 +29,11 @@ export async function setLocale(next, remember) {
 export function currentLocale() { return locale; }
 
 /** The message for `key` with {name} placeholders filled; the key itself if it is missing. */
+/** Whether the catalogue has this key (for keys built from what the server sent). */
+export function hasMessage(key) {
+  return messages[key] !== undefined;
+}
+
 export function t(key, params = {}) {
   const text = messages[key];
   if (text === undefined) {

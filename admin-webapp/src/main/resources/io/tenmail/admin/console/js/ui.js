@@ -1,6 +1,6 @@
 // DOM helpers. Text always goes in as text nodes (never parsed as HTML), so an address or display name can
 // never become markup.
-import { t } from './i18n.js';
+import { t, hasMessage } from './i18n.js';
 import { ApiError } from './api.js';
 
 /** h('tag.class#id', {attr: value, onclick: fn}, child, ...): children are nodes, text or arrays. */
@@ -47,11 +47,20 @@ export function flash(kind, text) {
 
 export function clearFlash() { document.getElementById('flash').replaceChildren(); }
 
+/** The server's error in the user's language, from its code (docs/api.md, "Errors"); null for a code we do not know. */
+export function translatedError(error) {
+  if (!(error instanceof ApiError) || !error.code || !hasMessage(`error.code.${error.code}`)) return null;
+  const p = { detail: '', field: '', ref: '', ...error.params };
+  return t(`error.code.${error.code}`, p);
+}
+
 /** The text for a failed call: the server's message, or what went wrong on the way. */
 export function errorText(error) {
   if (error instanceof ApiError) {
     if (error.status === 0) return t('error.network', { detail: error.message });
     if (error.status === 429) return t('error.throttled', { seconds: error.retryAfter || '?' });
+    const translated = translatedError(error);
+    if (translated) return translated;
     return t('error.server', { status: error.status, message: error.message });
   }
   return t('error.unexpected', { detail: String(error && error.message || error) });

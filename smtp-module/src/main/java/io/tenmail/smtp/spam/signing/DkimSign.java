@@ -1,6 +1,8 @@
 package io.tenmail.smtp.spam.signing;
 
 import io.tenmail.smtp.SmtpSettings;
+import io.tenmail.storage.DkimKeys;
+import io.tenmail.storage.StoreException;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -33,7 +35,7 @@ import java.util.Properties;
  * empty, so nobody can add them later, §5.4). The DKIM-Signature field goes above the message's
  * bytes, which stay as they were. Mail is signed only when it came from an authenticated client or
  * was made by this server (no client address: bounces, reports), and only when the domain has a
- * key in the {@link DkimKeyStore}; else it passes unchanged. Put it in front of RemoteDelivery.
+ * key ({@link DkimKeys}: every hosted domain has one, made when it was added or on first use); else it passes unchanged. Put it in front of RemoteDelivery.
  * Thread-safe.
  */
 public class DkimSign extends GenericMailet {
@@ -41,21 +43,31 @@ public class DkimSign extends GenericMailet {
     static final String SIGNED_HEADERS = "from:reply-to:subject:date:to:cc:message-id:in-reply-to:references:"
             + "mime-version:content-type:content-transfer-encoding:list-unsubscribe";
 
-    private final DkimKeyStore keys;
+    private final SigningKeys keys;
+    private final DkimKeys store;
+    private final Optional<DkimKeyFiles> legacyFiles;
 
     @Inject
-    public DkimSign(Config config) {
-        this(new DkimKeyStore(dataDir(config).resolve("dkim"), Clock.systemUTC()));
+    public DkimSign(Config config, DkimKeys keys) {
+        this(keys, Optional.of(new DkimKeyFiles(dataDir(config).resolve("dkim"))));
     }
 
-    /** For tests and embedding: an explicit key store. */
-    public DkimSign(DkimKeyStore keys) {
-        this.keys = keys;
+    /** For tests and embedding: keys from {@code keys}, and the key files of older versions to import once, if any. */
+    public DkimSign(DkimKeys keys, Optional<DkimKeyFiles> legacyFiles) {
+        this.keys = new SigningKeys(keys, Clock.systemUTC());
+        this.legacyFiles = legacyFiles;
+        this.store = keys;
     }
 
     private static Path dataDir(Config config) {
         return config.getOptionalValue(SmtpSettings.DATA_DIR, String.class).map(Path::of)
                 .orElse(Path.of(System.getProperty("java.io.tmpdir"), "tenmail"));
+    }
+
+    /** Imports the key files of an older version (a no-op for domains that have keys in the database). */
+    @Override
+    public void init() {
+        legacyFiles.ifPresent(files -> files.importInto(store));
     }
 
     @Override
@@ -67,8 +79,8 @@ public class DkimSign extends GenericMailet {
         Optional<SigningKey> key;
         try {
             key = keys.current(domain.get());
-        } catch (IOException e) {
-            // an unreadable key is an operator's problem; unsigned mail still goes out
+        } catch (StoreException | IllegalArgumentException e) {
+            // an unreadable key or an unavailable database: unsigned mail still goes out
             log.error("cannot read the DKIM key of {}: {}", domain.get(), e.getMessage());
             return;
         }

@@ -1,5 +1,5 @@
-// Dashboard: per tenant its domains, accounts and storage against its limits; the queue for the
-// platform administrator (GET /dashboard).
+// Dashboard: per tenant its domains, accounts, storage against its limits and today's messages in
+// and out; the queue for the platform administrator (GET /dashboard).
 import { get } from '../api.js';
 import { t, formatBytes } from '../i18n.js';
 import { h, replace, pageTitle, table, meter, badge, section } from '../ui.js';
@@ -14,6 +14,10 @@ export async function render(root, ctx) {
     tile('dashboard.accounts', sum('accounts'), '#/accounts'),
     tile('dashboard.storage', formatBytes(sum('storageUsedBytes'))),
   ];
+  if (data.today) {
+    tiles.push(tile('dashboard.inToday', data.today.in));
+    tiles.push(tile('dashboard.outToday', data.today.out));
+  }
   if (data.queue) {
     tiles.push(tile('dashboard.queue', data.queue.size, '#/queue'));
     tiles.push(tile('dashboard.errors', data.queue.errors, '#/queue?processor=error'));
@@ -28,6 +32,8 @@ export async function render(root, ctx) {
       { key: 'dashboard.accounts', cell: x => limit(x.accounts, x.maxAccounts, String) },
       { key: 'dashboard.storage', cell: x => [meter(x.storageUsedBytes, x.maxStorageBytes), ' ',
         limit(x.storageUsedBytes, x.maxStorageBytes, v => formatBytes(v))] },
+      { key: 'dashboard.inToday', cell: x => String(x.today ? x.today.in : 0) },
+      { key: 'dashboard.outToday', cell: x => String(x.today ? x.today.out : 0) },
     ], tenants, { id: 'dashboard-tenants' })));
 }
 

@@ -1,6 +1,6 @@
 // Domains: add (platform administrator), the DNS records to publish, alias names and catch-all.
 import { get, post, put, del, enc } from '../api.js';
-import { t } from '../i18n.js';
+import { t, formatTime } from '../i18n.js';
 import { h, replace, pageTitle, table, section, run, confirmed, flash, ADDRESS, DOMAIN } from '../ui.js';
 import { createForm } from '../forms.js';
 import { passwordPolicyPanel } from './shared.js';
@@ -48,8 +48,9 @@ export async function render(root, ctx) {
 }
 
 async function detail(domain, ctx, platform) {
-  const records = await get(`/domains/${enc(domain.name)}/dns`);
   const path = `/domains/${enc(domain.name)}`;
+  const [records, dkim] = await Promise.all([get(`${path}/dns`), get(`${path}/dkim`)]);
+  const dnsTable = h('div#dns-records', recordsTable(records, null));
   const catchAll = createForm({
     id: 'catch-all-form',
     submitKey: 'common.save',
@@ -76,13 +77,23 @@ async function detail(domain, ctx, platform) {
     h('h2', t('domains.detail', { name: domain.name })),
     h('h3', t('domains.dns')),
     h('p.muted', t('domains.dnsIntro')),
+    h('button#dns-check-button', { type: 'button', onclick: () => run(async () => {
+      replace(dnsTable, recordsTable(records, await get(`${path}/dns/check`)));
+    }) }, t('dns.check')),
+    dnsTable,
+    h('h3', t('dkim.title')),
+    h('p.muted', t('dkim.intro')),
     table([
-      { key: 'dns.name', cell: r => h('code', r.name) },
-      { key: 'dns.type', cell: r => r.type },
-      { key: 'dns.value', cell: r => h('code.wrap', r.value) },
-      { key: 'dns.purpose', cell: r => purpose(r) },
-      { key: '', cell: r => h('button.link', { type: 'button', onclick: () => copy(`${r.name} IN ${r.type} ${r.value}`) }, t('common.copy')) },
-    ], records, { id: 'dns-table' }),
+      { key: 'dkim.selector', cell: k => h('code', k.selector) },
+      { key: 'field.status', cell: k => t(k.state === 'ACTIVE' ? 'dkim.active' : 'dkim.retired') },
+      { key: 'dkim.created', cell: k => formatTime(k.created) },
+      { key: 'dns.value', cell: k => h('code.wrap', k.value) },
+    ], dkim.selectors, { id: 'dkim-table' }),
+    h('button#dkim-rotate', { type: 'button', onclick: () => {
+      if (confirmed(t('dkim.confirmRotate', { name: domain.name }))) {
+        run(async () => { await post(`${path}/dkim/rotate`); ctx.refresh(); }, t('dkim.rotated'));
+      }
+    } }, t('dkim.rotate')),
     h('h3', t('domains.aliasNames')),
     table([
       { key: 'domains.aliasName', cell: a => a },
@@ -100,6 +111,33 @@ async function detail(domain, ctx, platform) {
     } }, t('domains.delete'))] : null);
 }
 
+/**
+ * The records to publish; with a DNS check, a column saying for each whether it is published
+ * (a check mark), missing, different (with what is published instead) or could not be looked up.
+ */
+function recordsTable(records, checks) {
+  const columns = [
+    { key: 'dns.name', cell: r => h('code', r.name) },
+    { key: 'dns.type', cell: r => r.type },
+    { key: 'dns.value', cell: r => h('code.wrap', r.value) },
+    { key: 'dns.purpose', cell: r => purpose(r) },
+  ];
+  if (checks) {
+    const result = r => checks.find(c => c.name === r.name && c.type === r.type && c.expected === r.value);
+    columns.push({ key: 'dns.published', cell: r => checkCell(result(r)) });
+  }
+  columns.push({ key: '', cell: r => h('button.link', { type: 'button', onclick: () => copy(`${r.name} IN ${r.type} ${r.value}`) }, t('common.copy')) });
+  return table(columns, records, { id: 'dns-table' });
+}
+
+function checkCell(c) {
+  if (!c) return '—';
+  const mark = h(`span.dns-status.dns-${c.status}`, { dataset: { status: c.status } },
+    c.status === 'ok' ? `✓ ${t('dns.status.ok')}` : `✗ ${t(`dns.status.${c.status}`)}`);
+  if (c.status !== 'different') return mark;
+  return [mark, h('div.muted', t('dns.foundInstead')), ...c.found.map(v => h('code.wrap', v))];
+}
+
 /** The purpose in the user's language for the records we know, else as the server wrote it. */
 function purpose(record) {
   const name = record.name.toLowerCase();
@@ -108,6 +146,7 @@ function purpose(record) {
   if (record.type === 'MX') kind = 'mx';
   else if (record.type === 'TXT' && record.value.startsWith('v=spf1')) kind = 'spf';
   else if (record.type === 'TXT' && name.startsWith('_dmarc.')) kind = 'dmarc';
+  else if (record.type === 'TXT' && name.includes('._domainkey.')) kind = 'dkim';
   else if (record.type === 'CNAME' && name.startsWith('autoconfig.')) kind = 'autoconfig';
   else if (record.type === 'CNAME' && name.startsWith('autodiscover.')) kind = 'autodiscover';
   else if (record.type === 'SRV' && srv) kind = srv[1];

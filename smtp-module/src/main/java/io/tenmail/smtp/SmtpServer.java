@@ -6,6 +6,8 @@ import io.tenmail.protocol.ProtocolServer;
 import io.tenmail.protocol.auth.LoginThrottle;
 import io.tenmail.protocol.limits.ConnectionLimits;
 import io.tenmail.smtp.command.CommandDispatcher;
+import io.tenmail.smtp.mailet.MailSpooler;
+import io.tenmail.smtp.policy.MessageScreen;
 import io.tenmail.smtp.transport.SmtpListeners;
 import io.tenmail.storage.BlobStore;
 import io.tenmail.storage.Directory;
@@ -53,8 +55,9 @@ public class SmtpServer implements ProtocolServer {
 
     @Inject
     public SmtpServer(Config config, SSLContext tls, Directory directory, MailboxStore mailboxes, MailQueue queue, BlobStore blobs,
-                      LoginThrottle throttle, QueueWakeup wakeup) {
-        this(SmtpSettings.from(config), tls, directory, Optional.of(mailboxes), queue, blobs, throttle, Clock.systemUTC(), wakeup::signal);
+                      LoginThrottle throttle, QueueWakeup wakeup, MailSpooler spooler) {
+        this(SmtpSettings.from(config), tls, directory, Optional.of(mailboxes), queue, blobs, throttle, Clock.systemUTC(), wakeup::signal,
+                spooler.dataScreen());
     }
 
     public SmtpServer(SmtpSettings settings, SSLContext tls, Directory directory, MailQueue queue, BlobStore blobs, LoginThrottle throttle,
@@ -68,9 +71,18 @@ public class SmtpServer implements ProtocolServer {
      */
     public SmtpServer(SmtpSettings settings, SSLContext tls, Directory directory, Optional<MailboxStore> mailboxes, MailQueue queue,
                       BlobStore blobs, LoginThrottle throttle, Clock clock, Runnable queued) {
+        this(settings, tls, directory, mailboxes, queue, blobs, throttle, clock, queued, MessageScreen.ACCEPT_ALL);
+    }
+
+    /**
+     * @param screen judges MX mail at the end of DATA/BDAT before it is queued: the mailet
+     *               container's "smtp-data" processor ({@link MailSpooler#dataScreen()}, ADR 0015)
+     */
+    public SmtpServer(SmtpSettings settings, SSLContext tls, Directory directory, Optional<MailboxStore> mailboxes, MailQueue queue,
+                      BlobStore blobs, LoginThrottle throttle, Clock clock, Runnable queued, MessageScreen screen) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.tls = Objects.requireNonNull(tls, "tls");
-        this.dispatcher = CommandDispatcher.standard(directory, mailboxes, queue, blobs, throttle, clock, queued);
+        this.dispatcher = CommandDispatcher.standard(directory, mailboxes, queue, blobs, throttle, clock, queued, screen);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.tenmail.smtp.command;
 
 import io.tenmail.protocol.auth.LoginThrottle;
+import io.tenmail.smtp.policy.MessageScreen;
 import io.tenmail.smtp.policy.RecipientPolicy;
 import io.tenmail.smtp.policy.SenderPolicy;
 import io.tenmail.smtp.session.PendingInput;
@@ -101,7 +102,17 @@ public final class CommandDispatcher {
      */
     public static CommandDispatcher standard(Directory directory, Optional<MailboxStore> mailboxes, MailQueue queue, BlobStore blobs,
                                              LoginThrottle throttle, Clock clock, Runnable queued) {
-        MessageIntake intake = new MessageIntake(blobs, queue, clock, queued);
+        return standard(directory, mailboxes, queue, blobs, throttle, clock, queued, MessageScreen.ACCEPT_ALL);
+    }
+
+    /**
+     * The dispatcher with every command of this server.
+     *
+     * @param screen judges MX mail at the end of DATA/BDAT, before the queue commit is answered (ADR 0015)
+     */
+    public static CommandDispatcher standard(Directory directory, Optional<MailboxStore> mailboxes, MailQueue queue, BlobStore blobs,
+                                             LoginThrottle throttle, Clock clock, Runnable queued, MessageScreen screen) {
+        MessageIntake intake = new MessageIntake(blobs, queue, clock, queued, screen);
         return new CommandDispatcher(List.of(
                 new EhloCommand(), new HeloCommand(),
                 new MailCommand(new SenderPolicy(directory)), new RcptCommand(new RecipientPolicy(directory, mailboxes)),

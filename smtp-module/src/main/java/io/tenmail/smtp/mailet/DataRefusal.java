@@ -26,9 +26,9 @@ public final class DataRefusal {
 
     /** Refuses the mail with this reply, unless an earlier mailet already did. */
     public static void refuse(Mail mail, int code, String enhancedCode, String text) {
-        if (of(mail).isPresent()) return;
         String value = code + " " + enhancedCode + " " + text;
         if (!REPLY.matcher(value).matches()) throw new IllegalArgumentException("not a 4xx/5xx refusal: " + value);
+        if (of(mail).isPresent()) return;
         mail.setAttribute(new Attribute(AttributeName.of(ATTRIBUTE), AttributeValue.of(value)));
     }
 

@@ -3,6 +3,7 @@ package io.tenmail.admin.console;
 import io.tenmail.admin.api.auth.Role;
 import io.tenmail.storage.model.QueuedRecipient;
 import io.tenmail.storage.model.SendPolicy;
+import io.tenmail.storage.model.SpamCheck;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -74,6 +75,7 @@ class ConsoleCatalogsTest {
         Arrays.stream(Role.values()).forEach(r -> needed.add("role." + r.name()));
         Arrays.stream(SendPolicy.values()).forEach(p -> needed.add("groups.policy." + p.name()));
         Arrays.stream(QueuedRecipient.State.values()).forEach(s -> needed.add("queue.state." + s.name()));
+        Arrays.stream(SpamCheck.values()).forEach(c -> needed.add("spam.check." + c.key()));
         assertThat(en.keySet()).containsAll(needed);
     }
 

@@ -29,6 +29,8 @@ public final class DataScreen implements MessageScreen {
     /** The processor's name in mailetcontainer.xml. */
     public static final String PROCESSOR = "smtp-data";
     private static final List<String> KEPT = List.of("tenmail.spam.", "tenmail.auth.");
+    /** The queue keeps attribute values of up to 4000 characters (QUEUE_ATTRIBUTE.ATTR_VALUE). */
+    static final int MAX_VALUE = 4000;
 
     private final Supplier<MailetContainer> container;
     private final BlobStore blobs;
@@ -54,9 +56,20 @@ public final class DataScreen implements MessageScreen {
         Map<String, String> kept = new LinkedHashMap<>();
         mail.attributes().forEach(a -> {
             String name = a.getName().asString();
-            if (KEPT.stream().anyMatch(name::startsWith) && a.getValue().value() instanceof String v) kept.put(name, v);
+            if (KEPT.stream().anyMatch(name::startsWith) && a.getValue().value() instanceof String v) kept.put(name, fitted(v));
         });
         return Screening.accept(kept);
+    }
+
+    /**
+     * A value short enough for the queue: cut after the last whole item (results are separated by
+     * line feeds, symbols by commas), so a message with very many signatures is still accepted.
+     */
+    static String fitted(String value) {
+        if (value.length() <= MAX_VALUE) return value;
+        String head = value.substring(0, MAX_VALUE);
+        int cut = Math.max(head.lastIndexOf('\n'), head.lastIndexOf(','));
+        return cut > 0 ? head.substring(0, cut) : head;
     }
 
     private QueueMail mailOf(Message message) {

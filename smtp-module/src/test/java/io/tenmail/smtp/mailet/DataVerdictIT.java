@@ -187,14 +187,16 @@ class DataVerdictIT {
     }
 
     @Test
-    void anAllowListedSenderIsNeitherRefusedNorJunked() throws Exception {
+    void anAllowListedSenderIsNeitherRefusedNorJunkedButItsForgeryStillIs() throws Exception {
         Mailbox hank = mailbox("hank");
         system.admin.setSpamList(system.tenant, Optional.of(hank.account().id()), List.of(new SpamListEntry(Kind.ALLOW, "ceo@sender.test")));
-        system.remoteClient = BAD_IP;
-        assertThat(send("ceo@sender.test", hank.address(), "Pay this invoice.")).startsWith("250 ");
+        assertThat(send("ceo@sender.test", hank.address(), "Hello " + GTUBE)).startsWith("250 ");
         String text = system.text(system.awaitInbox(hank.account().id(), 1).get(0));
-        assertThat(text).contains("dmarc=fail");
+        assertThat(text).contains("spf=pass").contains("X-Spam-Score: 1000");
         assertThat(system.junk(hank.account().id())).isEmpty();
+
+        system.remoteClient = BAD_IP;
+        assertThat(send("ceo@sender.test", hank.address(), "Pay this invoice.")).startsWith("550 5.7.1 ").contains("DMARC");
     }
 
     @Test

@@ -19,9 +19,10 @@ import java.util.Optional;
 
 /**
  * The verdict before 250, last in the "smtp-data" processor (ADR 0015). Each recipient would
- * refuse the mail when its lists block the sender, or — unless its lists allow the sender — when
- * the score reaches its domain's reject threshold, or DMARC failed under {@code p=reject} and its
- * domain has the DMARC check on. The mail is refused with {@code 550 5.7.1} only when every
+ * refuse the mail when its lists block the sender; when DMARC failed under {@code p=reject} and its
+ * domain has the DMARC check on (even for an allowed sender: the allow list trusts a sender, not a
+ * forgery of it); or — unless its lists allow the sender — when the score reaches its domain's
+ * reject threshold. The mail is refused with {@code 550 5.7.1} only when every
  * recipient would refuse it: one recipient who wants it gets it (in Junk if the score says so,
  * by {@link IsJunk}), and the others' copies go to Junk too. Trusted clients are never refused.
  */
@@ -57,10 +58,12 @@ public class DataVerdict extends GenericMailet {
 
     private Optional<Reason> reason(MailAddress recipient, Mail mail, BigDecimal score, boolean dmarcReject) {
         Optional<SpamListEntry.Kind> listed = recipients.listed(recipient, mail);
-        if (listed.isPresent()) return listed.get() == SpamListEntry.Kind.BLOCK ? Optional.of(Reason.BLOCKED) : Optional.empty();
+        if (listed.equals(Optional.of(SpamListEntry.Kind.BLOCK))) return Optional.of(Reason.BLOCKED);
         SpamPolicy policy = recipients.policy(recipient);
-        if (score.compareTo(BigDecimal.valueOf(policy.rejectThreshold())) >= 0) return Optional.of(Reason.SPAM);
+        // authentication, not content: an allow entry names a sender and cannot vouch for a forgery of it
         if (dmarcReject && policy.dmarc()) return Optional.of(Reason.DMARC);
+        if (listed.isPresent()) return Optional.empty();
+        if (score.compareTo(BigDecimal.valueOf(policy.rejectThreshold())) >= 0) return Optional.of(Reason.SPAM);
         return Optional.empty();
     }
 

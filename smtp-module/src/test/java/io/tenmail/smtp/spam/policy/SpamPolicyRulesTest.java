@@ -100,13 +100,16 @@ class SpamPolicyRulesTest {
     }
 
     @Test
-    void allowedSendersAreNeverRefusedAndBlockedOnesAlways() throws Exception {
+    void allowedSendersAreRefusedOnlyWhenForgedAndBlockedOnesAlways() throws Exception {
         MemorySpamPolicies policies = new MemorySpamPolicies()
                 .list("x@ours.test", new SpamListEntry(Kind.ALLOW, "*@sender.test"))
                 .list("y@ours.test", new SpamListEntry(Kind.BLOCK, "a@sender.test"));
         FakeMail allowed = mail("a@sender.test", Map.of(MailAttributes.SPAM_SCORE, "1000"), "x@ours.test");
         verdict(policies).service(allowed);
         assertThat(refusal(allowed)).isEmpty();
+        FakeMail forged = mail("a@sender.test", Map.of(AuthAttributes.DMARC_RESULT, "fail", AuthAttributes.DMARC_POLICY, "reject"), "x@ours.test");
+        verdict(policies).service(forged);
+        assertThat(refusal(forged)).as("an allow entry cannot vouch for a forgery").contains("DMARC");
         FakeMail blocked = mail("a@sender.test", Map.of(), "y@ours.test");
         verdict(policies).service(blocked);
         assertThat(refusal(blocked)).isEqualTo("550 5.7.1 Message refused: the sender is blocked by the recipient");

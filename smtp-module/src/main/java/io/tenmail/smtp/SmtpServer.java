@@ -8,6 +8,8 @@ import io.tenmail.protocol.limits.ConnectionLimits;
 import io.tenmail.smtp.command.CommandDispatcher;
 import io.tenmail.smtp.policy.RateLimitSettings;
 import io.tenmail.smtp.policy.RateLimits;
+import io.tenmail.smtp.mailet.MailSpooler;
+import io.tenmail.smtp.policy.MessageScreen;
 import io.tenmail.smtp.transport.SmtpListeners;
 import io.tenmail.storage.BlobStore;
 import io.tenmail.storage.Directory;
@@ -55,9 +57,9 @@ public class SmtpServer implements ProtocolServer {
 
     @Inject
     public SmtpServer(Config config, SSLContext tls, Directory directory, MailboxStore mailboxes, MailQueue queue, BlobStore blobs,
-                      LoginThrottle throttle, QueueWakeup wakeup) {
+                      LoginThrottle throttle, QueueWakeup wakeup, MailSpooler spooler) {
         this(SmtpSettings.from(config), tls, directory, Optional.of(mailboxes), queue, blobs, throttle, Clock.systemUTC(), wakeup::signal,
-                new RateLimits(RateLimitSettings.from(config), Clock.systemUTC()));
+                new RateLimits(RateLimitSettings.from(config), Clock.systemUTC()), spooler.dataScreen());
     }
 
     public SmtpServer(SmtpSettings settings, SSLContext tls, Directory directory, MailQueue queue, BlobStore blobs, LoginThrottle throttle,
@@ -71,15 +73,32 @@ public class SmtpServer implements ProtocolServer {
      */
     public SmtpServer(SmtpSettings settings, SSLContext tls, Directory directory, Optional<MailboxStore> mailboxes, MailQueue queue,
                       BlobStore blobs, LoginThrottle throttle, Clock clock, Runnable queued) {
-        this(settings, tls, directory, mailboxes, queue, blobs, throttle, clock, queued, RateLimits.none());
+        this(settings, tls, directory, mailboxes, queue, blobs, throttle, clock, queued, RateLimits.none(), MessageScreen.ACCEPT_ALL);
     }
 
     /** @param rateLimits per client address and per account (docs/smtp.md, "Rate limits") */
     public SmtpServer(SmtpSettings settings, SSLContext tls, Directory directory, Optional<MailboxStore> mailboxes, MailQueue queue,
                       BlobStore blobs, LoginThrottle throttle, Clock clock, Runnable queued, RateLimits rateLimits) {
+        this(settings, tls, directory, mailboxes, queue, blobs, throttle, clock, queued, rateLimits, MessageScreen.ACCEPT_ALL);
+    }
+
+    /** @param screen judges MX mail at the end of DATA/BDAT before it is queued (see the full constructor) */
+    public SmtpServer(SmtpSettings settings, SSLContext tls, Directory directory, Optional<MailboxStore> mailboxes, MailQueue queue,
+                      BlobStore blobs, LoginThrottle throttle, Clock clock, Runnable queued, MessageScreen screen) {
+        this(settings, tls, directory, mailboxes, queue, blobs, throttle, clock, queued, RateLimits.none(), screen);
+    }
+
+    /**
+     * @param rateLimits per client address and per account (docs/smtp.md, "Rate limits")
+     * @param screen     judges MX mail at the end of DATA/BDAT before it is queued: the mailet
+     *                   container's "smtp-data" processor ({@link MailSpooler#dataScreen()}, ADR 0015)
+     */
+    public SmtpServer(SmtpSettings settings, SSLContext tls, Directory directory, Optional<MailboxStore> mailboxes, MailQueue queue,
+                      BlobStore blobs, LoginThrottle throttle, Clock clock, Runnable queued, RateLimits rateLimits,
+                      MessageScreen screen) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.tls = Objects.requireNonNull(tls, "tls");
-        this.dispatcher = CommandDispatcher.standard(directory, mailboxes, queue, blobs, throttle, clock, queued, rateLimits);
+        this.dispatcher = CommandDispatcher.standard(directory, mailboxes, queue, blobs, throttle, clock, queued, rateLimits, screen);
     }
 
     @Override

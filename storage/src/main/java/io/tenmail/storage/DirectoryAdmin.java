@@ -16,6 +16,8 @@ import io.tenmail.storage.model.LastLogin;
 import io.tenmail.storage.model.NewAppPassword;
 import io.tenmail.storage.model.Page;
 import io.tenmail.storage.model.PasswordPolicy;
+import io.tenmail.storage.model.SpamListEntry;
+import io.tenmail.storage.model.SpamPolicy;
 import io.tenmail.storage.model.Protocol;
 import io.tenmail.storage.model.SendPolicy;
 import io.tenmail.storage.model.Tenant;
@@ -133,4 +135,16 @@ public interface DirectoryAdmin {
 
     /** The bytes of mail the tenant's accounts hold together, for comparison with its storage limit. */
     long storageUsed(TenantId tenant) throws StoreException;
+
+    // spam filtering (issue 7; the mail path reads these through SpamPolicies)
+    /** The domain's spam policy; {@link SpamPolicy#DEFAULT} when none was set. */
+    SpamPolicy spamPolicy(TenantId tenant, DomainId domain) throws StoreException;
+    /** Sets the domain's spam policy. */
+    void setSpamPolicy(TenantId tenant, DomainId domain, SpamPolicy policy) throws StoreException;
+    /** The tenant's own allow/block list (account empty) or the account's, in the order given. */
+    List<SpamListEntry> spamList(TenantId tenant, Optional<AccountId> account) throws StoreException;
+    /** Replaces the tenant's (account empty) or the account's list; at most {@link #MAX_SPAM_LIST} entries, duplicates dropped. */
+    void setSpamList(TenantId tenant, Optional<AccountId> account, List<SpamListEntry> entries) throws StoreException;
+    /** The most entries one allow/block list may hold. */
+    int MAX_SPAM_LIST = 1000;
 }

@@ -37,7 +37,8 @@ public final class AdminApi {
     /** Every resource class, in the order the API document lists them. */
     public static final List<Class<?>> RESOURCES = List.of(HealthResource.class, SessionResource.class, TokensResource.class,
             SelfResource.class, DashboardResource.class, TenantsResource.class, DomainsResource.class, AccountsResource.class,
-            AliasesResource.class, GroupsResource.class, QueueResource.class, AuditResource.class);
+            AliasesResource.class, GroupsResource.class, QueueResource.class, AuditResource.class, DomainSpamResource.class,
+            DomainSpamListsResource.class, AccountSpamResource.class);
 
     private AdminApi() {
     }

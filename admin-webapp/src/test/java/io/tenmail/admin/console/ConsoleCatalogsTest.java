@@ -5,6 +5,7 @@ import io.tenmail.admin.api.errors.ErrorCodes;
 import io.tenmail.admin.autoconfig.DnsCheck;
 import io.tenmail.storage.model.QueuedRecipient;
 import io.tenmail.storage.model.SendPolicy;
+import io.tenmail.storage.model.SpamCheck;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -78,6 +79,7 @@ class ConsoleCatalogsTest {
         Arrays.stream(QueuedRecipient.State.values()).forEach(s -> needed.add("queue.state." + s.name()));
         Arrays.stream(DnsCheck.Status.values()).forEach(s -> needed.add("dns.status." + s.code()));
         ErrorCodes.CODES.forEach(c -> needed.add("error.code." + c));
+        Arrays.stream(SpamCheck.values()).forEach(c -> needed.add("spam.check." + c.key()));
         assertThat(en.keySet()).containsAll(needed);
     }
 

@@ -126,6 +126,10 @@ class RolesAndTenantsIT {
                 new Case("POST", "/domains/" + domainB + "/aliases", "{\"name\":\"" + ApiFixture.uniqueDomain() + "\"}", 403, 403),
                 new Case("DELETE", "/domains/" + domainB + "/aliases/x." + domainB, null, 404, 403),
                 new Case("PUT", "/domains/" + domainB + "/catch-all", "{\"target\":\"" + userA + "\"}", 404, 403),
+                new Case("GET", "/domains/" + domainB + "/spam-policy", null, 404, 403),
+                new Case("PUT", "/domains/" + domainB + "/spam-policy", "{\"greylisting\":true}", 404, 403),
+                new Case("GET", "/domains/" + domainB + "/spam-lists", null, 404, 403),
+                new Case("PUT", "/domains/" + domainB + "/spam-lists", "{\"block\":[\"" + userA + "\"]}", 404, 403),
 
                 new Case("GET", "/accounts?domain=" + domainB, null, 404, 403),
                 new Case("GET", "/accounts?tenant=" + tenantB, null, 404, 403),
@@ -137,6 +141,8 @@ class RolesAndTenantsIT {
                 new Case("GET", acc + "/app-passwords", null, 404, 403),
                 new Case("POST", acc + "/app-passwords", "{\"label\":\"steal\"}", 404, 403),
                 new Case("DELETE", acc + "/app-passwords/1", null, 404, 403),
+                new Case("GET", acc + "/spam-lists", null, 404, 403),
+                new Case("PUT", acc + "/spam-lists", "{\"allow\":[\"x@evil.example\"]}", 404, 403),
 
                 new Case("GET", "/aliases?domain=" + domainB, null, 404, 403),
                 new Case("POST", "/aliases", newInB, 404, 403),
@@ -182,6 +188,9 @@ class RolesAndTenantsIT {
         assertThat(api.get("/aliases/" + encode("info@" + domainB)).json().getJsonArray("targets").getString(0)).isEqualTo(userB);
         assertThat(api.get("/groups/" + encode("team@" + domainB)).json().getJsonArray("members")).hasSize(1);
         assertThat(api.get("/domains/" + domainB).json().get("catchAll")).isEqualTo(JsonValue.NULL);
+        assertThat(api.get("/domains/" + domainB + "/spam-policy").json().getBoolean("greylisting")).isFalse();
+        assertThat(api.get("/domains/" + domainB + "/spam-lists").json().getJsonArray("block")).isEmpty();
+        assertThat(api.get("/accounts/" + encode(userB) + "/spam-lists").json().getJsonArray("allow")).isEmpty();
         assertThat(api.get("/tenants/" + tenantB + "/domain-admins").array()).isEmpty();
         assertThat(api.get("/tenants/" + tenantB + "/password-policy").json().get("tenant")).isEqualTo(JsonValue.NULL);
         assertThat(api.get("/accounts?tenant=" + tenantB).json().getInt("total")).isEqualTo(1);

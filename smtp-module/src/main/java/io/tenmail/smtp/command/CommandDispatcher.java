@@ -2,6 +2,7 @@ package io.tenmail.smtp.command;
 
 import io.tenmail.protocol.auth.LoginThrottle;
 import io.tenmail.smtp.policy.RateLimits;
+import io.tenmail.smtp.policy.MessageScreen;
 import io.tenmail.smtp.policy.RecipientPolicy;
 import io.tenmail.smtp.policy.SenderPolicy;
 import io.tenmail.smtp.session.PendingInput;
@@ -112,16 +113,19 @@ public final class CommandDispatcher {
      */
     public static CommandDispatcher standard(Directory directory, Optional<MailboxStore> mailboxes, MailQueue queue, BlobStore blobs,
                                              LoginThrottle throttle, Clock clock, Runnable queued) {
-        return standard(directory, mailboxes, queue, blobs, throttle, clock, queued, RateLimits.none());
+        return standard(directory, mailboxes, queue, blobs, throttle, clock, queued, RateLimits.none(), MessageScreen.ACCEPT_ALL);
     }
 
     /**
-     * The dispatcher with every command of this server and these rate limits (per client address
-     * and per account, docs/smtp.md).
+     * The dispatcher with every command of this server.
+     *
+     * @param rateLimits per client address and per account (docs/smtp.md, "Rate limits")
+     * @param screen     judges MX mail at the end of DATA/BDAT, before the queue commit is answered (ADR 0015)
      */
     public static CommandDispatcher standard(Directory directory, Optional<MailboxStore> mailboxes, MailQueue queue, BlobStore blobs,
-                                             LoginThrottle throttle, Clock clock, Runnable queued, RateLimits rateLimits) {
-        MessageIntake intake = new MessageIntake(blobs, queue, clock, queued);
+                                             LoginThrottle throttle, Clock clock, Runnable queued, RateLimits rateLimits,
+                                             MessageScreen screen) {
+        MessageIntake intake = new MessageIntake(blobs, queue, clock, queued, screen);
         return new CommandDispatcher(List.of(
                 new EhloCommand(), new HeloCommand(),
                 new MailCommand(new SenderPolicy(directory), rateLimits), new RcptCommand(new RecipientPolicy(directory, mailboxes), rateLimits),

@@ -1,7 +1,9 @@
 package io.tenmail.smtp.command;
 
 import io.tenmail.smtp.MailAttributes;
+import io.tenmail.smtp.policy.MessageScreen;
 import io.tenmail.smtp.session.Envelope;
+import io.tenmail.smtp.session.ListenerRole;
 import io.tenmail.smtp.session.SmtpSession;
 import io.tenmail.smtp.wire.DataResult;
 import io.tenmail.smtp.wire.MailParameters;
@@ -48,17 +50,32 @@ final class MessageIntake {
     private final MailQueue queue;
     private final Clock clock;
     private final Runnable queued;
+    private final MessageScreen screen;
 
     MessageIntake(BlobStore blobs, MailQueue queue, Clock clock) {
-        this(blobs, queue, clock, () -> { });
+        this(blobs, queue, clock, () -> { }, MessageScreen.ACCEPT_ALL);
     }
 
-    /** {@code queued} runs after each commit: it wakes the spooler, so delivery starts at once. */
-    MessageIntake(BlobStore blobs, MailQueue queue, Clock clock, Runnable queued) {
+    /**
+     * @param queued runs after each commit: it wakes the spooler, so delivery starts at once
+     * @param screen judges MX mail between the blob and the queue commit (ADR 0015)
+     */
+    MessageIntake(BlobStore blobs, MailQueue queue, Clock clock, Runnable queued, MessageScreen screen) {
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.queued = Objects.requireNonNull(queued, "queued");
+        this.screen = Objects.requireNonNull(screen, "screen");
+    }
+
+    /** Refused by the screen: the reply for the client; nothing was queued and the blob is gone. */
+    private static final class Refused extends Exception {
+        final Reply reply;
+
+        Refused(Reply reply) {
+            super(reply.render(), null, false, false);
+            this.reply = reply;
+        }
     }
 
     /** The reader has seen the end of the message: queue it or refuse it, end the transaction, reply. */
@@ -72,6 +89,8 @@ final class MessageIntake {
                     QueueEntryId id = commit(session, envelope, result.octets());
                     queueId = Long.toString(id.value());
                     reply = Replies.queued(queueId);
+                } catch (Refused r) {
+                    reply = r.reply;
                 } catch (StoreException e) {
                     reply = SmtpErrors.reply(e.reason(), verb);
                     log.warn("cannot queue the message of transaction {}: {} ({})", envelope.id(), e.getMessage(), e.reason());
@@ -109,7 +128,7 @@ final class MessageIntake {
                 reply.status(), queueId, envelope.elapsedMillis());
     }
 
-    private QueueEntryId commit(SmtpSession session, Envelope envelope, long octets) throws StoreException {
+    private QueueEntryId commit(SmtpSession session, Envelope envelope, long octets) throws StoreException, Refused {
         ZonedDateTime now = ZonedDateTime.now(clock);
         // trace headers are ASCII, or UTF-8 in an SMTPUTF8 transaction (RFC 6532)
         Charset charset = envelope.parameters().smtpUtf8() ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII;
@@ -120,11 +139,52 @@ final class MessageIntake {
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.TEMPORARY, "cannot read the spooled message: " + e.getMessage(), e);
         }
-        QueuedMail mail = new QueuedMail(blob.id(), blob.size(), envelope.sender(), recipients(envelope), attributes(session, envelope),
-                now.toInstant());
+        Map<String, String> attributes = attributes(session, envelope);
+        attributes.putAll(screened(session, envelope, blob, attributes));
+        QueuedMail mail = new QueuedMail(blob.id(), blob.size(), envelope.sender(), recipients(envelope), attributes, now.toInstant());
         QueueEntryId id = queue.enqueue(mail);
         queued.run();
         return id;
+    }
+
+    /**
+     * MX mail meets the screen (spam verdicts, greylisting) before anything is queued; submission
+     * is our users' mail, signed rather than judged. A refusal removes the blob and ends here.
+     */
+    private Map<String, String> screened(SmtpSession session, Envelope envelope, BlobStore.StoredBlob blob, Map<String, String> attributes)
+            throws Refused {
+        if (session.role() != ListenerRole.MX) return Map.of();
+        MessageScreen.Message message = new MessageScreen.Message(envelope.id(), envelope.sender(),
+                envelope.recipients().stream().map(r -> r.address()).toList(), blob.id(), blob.size(), attributes);
+        MessageScreen.Screening screening;
+        try {
+            screening = screen.screen(message);
+        } catch (RuntimeException e) {
+            // a screen that cannot judge accepts: refusing good mail for our own fault is worse
+            log.warn("the screen failed on transaction {}; accepting the message: {}", envelope.id(), e.toString());
+            return Map.of();
+        }
+        return switch (screening) {
+            case MessageScreen.Screening.Accept a -> a.attributes();
+            case MessageScreen.Screening.Refuse r -> {
+                log.info("tx {} refused at end of data: {}", envelope.id(), r.reason());
+                forget(blob);
+                throw new Refused(r.reply());
+            }
+        };
+    }
+
+    /**
+     * Blobs are content-addressed, but this one is the message's alone: its Received field names
+     * the transaction id, which no other message carries.
+     */
+    private void forget(BlobStore.StoredBlob blob) {
+        try {
+            blobs.delete(blob.id());
+        } catch (StoreException e) {
+            // unreferenced: the blob sweep removes it after its grace period
+            log.debug("cannot delete blob {} of a refused message: {}", blob.id(), e.getMessage());
+        }
     }
 
     private static List<QueuedRecipient> recipients(Envelope envelope) {

@@ -2,6 +2,7 @@ package io.tenmail.smtp.mailet;
 
 import io.tenmail.smtp.SmtpSettings;
 import io.tenmail.smtp.dsn.DeliveryReports;
+import io.tenmail.smtp.policy.MessageScreen;
 import io.tenmail.storage.BlobStore;
 import io.tenmail.storage.Directory;
 import io.tenmail.storage.MailQueue;
@@ -91,6 +92,18 @@ public class MailSpooler implements AutoCloseable {
                                                 DeliveryReports reports, MailetInstantiator instantiator) {
         return () -> new MailetContainerLoader(new MailetClasses(MailSpooler.class.getClassLoader()), instantiator,
                 new QueueMailetContext(directory, injector, reports, smtp.postmaster(), smtp.hostname())).load(settings.configFile());
+    }
+
+    /**
+     * The screen SMTP runs at the end of DATA on MX mail: this spooler's container, processor
+     * {@value DataScreen#PROCESSOR} (ADR 0015); it accepts everything until {@link #start()}.
+     */
+    public MessageScreen dataScreen() {
+        return new DataScreen(this::currentContainer, blobs);
+    }
+
+    private synchronized MailetContainer currentContainer() {
+        return container;
     }
 
     /**

@@ -15,7 +15,8 @@ public final class MailetClasses {
     /** Where short mailet names are looked up, in order. */
     public static final List<String> MAILET_PACKAGES = List.of("io.tenmail.smtp.mailets", "org.apache.james.transport.mailets");
     /** Where short matcher names are looked up, in order. */
-    public static final List<String> MATCHER_PACKAGES = List.of("io.tenmail.smtp.mailets", "org.apache.james.transport.matchers");
+    public static final List<String> MATCHER_PACKAGES = List.of("io.tenmail.smtp.mailets", "io.tenmail.smtp.spam.policy",
+            "org.apache.james.transport.matchers");
 
     private final ClassLoader loader;
 

@@ -66,6 +66,34 @@ public final class MailetContainer implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Runs the steps of {@code processor} over {@code mail} as a screen (ADR 0015), for the end of
+     * SMTP DATA: each step whose matcher picks any recipient gets the whole mail (one message, one
+     * answer: no split), until a mailet sets {@link DataRefusal#ATTRIBUTE}. State changes are
+     * ignored and a matcher or mailet that throws is logged and passed over: a check that cannot
+     * judge does not decide. Changes to the message are not kept (the stored bytes are queued).
+     *
+     * @return false when there is no such processor (nothing ran)
+     */
+    public boolean screen(Mail mail, String processor) {
+        List<ProcessorStep> steps = processors.get(processor);
+        if (steps == null) return false;
+        String state = mail.getState();
+        for (ProcessorStep step : steps) {
+            if (DataRefusal.of(mail).isPresent()) break;
+            try {
+                Collection<MailAddress> matched = step.matcher().match(mail);
+                if (matched == null || matched.isEmpty()) continue;
+                step.mailet().service(mail);
+            } catch (MessagingException | RuntimeException e) {
+                log.warn("{} failed while screening {}; passed over: {}", step.origin(), mail.getName(), e.toString());
+                log.debug("screen failure", e);
+            }
+            mail.setState(state);
+        }
+        return true;
+    }
+
     /** Runs {@code mail} in the processor its state names, from step {@code from}. */
     private void run(Mail mail, int from, ProcessingResult result, int hops) throws TemporaryFailure {
         String processor = mail.getState();

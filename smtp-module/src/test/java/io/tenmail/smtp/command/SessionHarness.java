@@ -2,6 +2,7 @@ package io.tenmail.smtp.command;
 
 import io.tenmail.protocol.auth.LoginThrottle;
 import io.tenmail.smtp.SmtpSettings;
+import io.tenmail.smtp.policy.MessageScreen;
 import io.tenmail.smtp.session.FakeConnection;
 import io.tenmail.smtp.session.ListenerRole;
 import io.tenmail.smtp.session.SmtpSession;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +43,8 @@ final class SessionHarness {
             .group("team@example.test", "alice@example.test")
             .group("all@example.test", "*");
     final MemoryStores stores = new MemoryStores();
+    /** What judges MX mail at the end of DATA; accepts everything unless a test sets it. */
+    MessageScreen screen = MessageScreen.ACCEPT_ALL;
     final SmtpSettings settings;
     final FakeConnection connection = new FakeConnection("192.0.2.10");
     final SmtpSession session;
@@ -60,7 +64,8 @@ final class SessionHarness {
                 Path.of(System.getProperty("java.io.tmpdir"), "tenmail-smtp-unit-spool")).maxMessageSizeBytes(10_000).maxRecipients(3);
         change.accept(builder);
         settings = builder.build();
-        dispatcher = CommandDispatcher.standard(directory, stores.mailQueue, stores.blobStore, throttle, CLOCK);
+        dispatcher = CommandDispatcher.standard(directory, Optional.empty(), stores.mailQueue, stores.blobStore, throttle, CLOCK, () -> { }, RateLimits.none(),
+                message -> screen.screen(message));
         session = new SmtpSession("s1", role, settings, connection);
         if (role == ListenerRole.SMTPS) handshake();
         dispatcher.open(session);

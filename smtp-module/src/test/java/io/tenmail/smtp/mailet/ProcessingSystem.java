@@ -4,10 +4,14 @@ import io.tenmail.protocol.auth.LoginThrottle;
 import io.tenmail.protocol.tls.TlsContextFactory;
 import io.tenmail.protocol.tls.TlsMaterial;
 import io.tenmail.protocol.tls.TlsSettings;
+import io.tenmail.smtp.MailAttributes;
 import io.tenmail.smtp.SmtpServer;
 import io.tenmail.smtp.SmtpSettings;
 import io.tenmail.smtp.dsn.QueuedDeliveryReports;
 import io.tenmail.smtp.mailet.testmailets.Recorder;
+import io.tenmail.smtp.policy.MessageScreen;
+import io.tenmail.smtp.spam.policy.SpamClock;
+import io.tenmail.storage.TestClock;
 import io.tenmail.storage.StorageSettings;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.blob.FileBlobStore;
@@ -17,6 +21,7 @@ import io.tenmail.storage.jpa.Database;
 import io.tenmail.storage.jpa.JpaDirectory;
 import io.tenmail.storage.jpa.JpaDirectoryAdmin;
 import io.tenmail.storage.jpa.JpaMailQueue;
+import io.tenmail.storage.jpa.JpaSpamPolicies;
 import io.tenmail.storage.jpa.Transactions;
 import io.tenmail.storage.jpa.mailbox.JpaMailboxStore;
 import io.tenmail.storage.model.Account;
@@ -45,6 +50,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +85,14 @@ final class ProcessingSystem implements AutoCloseable {
     final DomainId domain;
     /** The SMTP server on the same stores: RCPT checks quotas, and accepted mail wakes the spooler. */
     final SmtpServer smtp;
+    /** The spam policies and lists on the same database, and the clock greylisting measures with. */
+    final JpaSpamPolicies spamPolicies;
+    final TestClock spamClock = new TestClock(Instant.parse("2026-11-22T00:00:00Z"));
+    /**
+     * The client address the MX's screen and queue see instead of the test's loopback address
+     * (loopback clients are trusted and never checked); null: the real one.
+     */
+    volatile String remoteClient;
 
     /** The mailetcontainer.xml the spooler runs, and services beyond the stores for @Inject constructors. */
     private final Path configFile;
@@ -98,6 +112,7 @@ final class ProcessingSystem implements AutoCloseable {
         admin = new JpaDirectoryAdmin(tx, hasher, Clock.systemUTC());
         queue = new JpaMailQueue(tx);
         bayesTokens = new io.tenmail.storage.jpa.JpaBayesTokens(tx, Clock.systemUTC());
+        spamPolicies = new JpaSpamPolicies(tx);
         // the store tells the spam filter's training about copies and moves, as CDI does in the server
         java.util.concurrent.atomic.AtomicReference<io.tenmail.smtp.spam.bayes.JunkTraining> training = new java.util.concurrent.atomic.AtomicReference<>();
         mailboxes = new JpaMailboxStore(tx, new InMemoryMailboxEvents(), directory, e -> training.get().transferred(e));
@@ -115,8 +130,25 @@ final class ProcessingSystem implements AutoCloseable {
         LoginThrottle.Policy lenient = new LoginThrottle.Policy(10_000, Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
         smtp = new SmtpServer(SmtpSettings.builder(HOST, dir.resolve("spool")).ports(0, 0, 0).build(), tls, directory,
                 Optional.of(mailboxes), queue, blobs, new LoginThrottle(lenient, lenient, 1000, Clock.systemUTC()), Clock.systemUTC(),
-                wakeup::signal);
+                wakeup::signal, asRemoteClient(spooler.dataScreen()));
         smtp.start();
+    }
+
+    /** The screen, seeing {@link #remoteClient} as the client; the accepted mail is queued with it too. */
+    private MessageScreen asRemoteClient(MessageScreen screen) {
+        return message -> {
+            String client = remoteClient;
+            if (client == null) return screen.screen(message);
+            Map<String, String> attributes = new HashMap<>(message.attributes());
+            attributes.put(MailAttributes.CLIENT_ADDRESS, client);
+            MessageScreen.Message remote = new MessageScreen.Message(message.transaction(), message.sender(), message.recipients(),
+                    message.blob(), message.size(), attributes);
+            MessageScreen.Screening screening = screen.screen(remote);
+            if (!(screening instanceof MessageScreen.Screening.Accept accepted)) return screening;
+            Map<String, String> kept = new HashMap<>(accepted.attributes());
+            kept.put(MailAttributes.CLIENT_ADDRESS, client);
+            return MessageScreen.Screening.accept(kept);
+        };
     }
 
     /** The MX listener's port. */
@@ -131,7 +163,8 @@ final class ProcessingSystem implements AutoCloseable {
     /** A new container on the test configuration, wired to this system's stores. */
     MailetContainer container() throws ContainerConfigException {
         QueueMailetContext context = new QueueMailetContext(directory, injector, reports, new EmailAddress("postmaster", "example.test"), HOST);
-        List<Object> all = new ArrayList<>(List.of(directory, mailboxes, blobs, reports, queue, recorder, injector, bayesTokens));
+        List<Object> all = new ArrayList<>(List.of(directory, mailboxes, blobs, reports, queue, recorder, injector, bayesTokens,
+                spamPolicies, new SpamClock(spamClock)));
         all.addAll(List.of(extraServices));
         ServiceInstantiator services = new ServiceInstantiator(all.toArray());
         return new MailetContainerLoader(new MailetClasses(getClass().getClassLoader()), services, context).load(configFile);

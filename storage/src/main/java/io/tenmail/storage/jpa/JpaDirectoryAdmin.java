@@ -23,6 +23,8 @@ import io.tenmail.storage.model.LastLogin;
 import io.tenmail.storage.model.NewAppPassword;
 import io.tenmail.storage.model.Page;
 import io.tenmail.storage.model.PasswordPolicy;
+import io.tenmail.storage.model.SpamListEntry;
+import io.tenmail.storage.model.SpamPolicy;
 import io.tenmail.storage.model.Protocol;
 import io.tenmail.storage.model.SendPolicy;
 import io.tenmail.storage.model.Tenant;
@@ -607,6 +609,54 @@ public class JpaDirectoryAdmin implements DirectoryAdmin {
             } else {
                 existing.set(policy.get());
             }
+            return null;
+        });
+    }
+
+    @Override
+    public SpamPolicy spamPolicy(TenantId tenant, DomainId id) throws StoreException {
+        return tx.run(em -> {
+            DomainEntity d = domain(em, tenant, id);
+            return Optional.ofNullable(em.find(SpamPolicyEntity.class, d.id())).map(SpamPolicyEntity::toModel).orElse(SpamPolicy.DEFAULT);
+        });
+    }
+
+    @Override
+    public void setSpamPolicy(TenantId tenant, DomainId id, SpamPolicy policy) throws StoreException {
+        Inputs.required("policy", policy);
+        tx.run(em -> {
+            DomainEntity d = domain(em, tenant, id);
+            SpamPolicyEntity existing = em.find(SpamPolicyEntity.class, d.id());
+            if (existing == null) {
+                em.persist(new SpamPolicyEntity(d.id(), policy));
+            } else {
+                existing.set(policy);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<SpamListEntry> spamList(TenantId tenant, Optional<AccountId> account) throws StoreException {
+        Inputs.required("account", account);
+        return tx.run(em -> {
+            long t = tenant(em, tenant).id();
+            Long a = account.isPresent() ? account(em, tenant, account.get()).id() : null;
+            return SpamListEntity.of(em, t, a).stream().map(SpamListEntity::toModel).toList();
+        });
+    }
+
+    @Override
+    public void setSpamList(TenantId tenant, Optional<AccountId> account, List<SpamListEntry> entries) throws StoreException {
+        Inputs.required("account", account);
+        List<SpamListEntry> distinct = Inputs.required("entries", entries).stream().distinct().toList();
+        if (distinct.size() > MAX_SPAM_LIST) throw invalid("entries", "at most " + MAX_SPAM_LIST + " entries");
+        tx.run(em -> {
+            long t = tenant(em, tenant).id();
+            Long a = account.isPresent() ? account(em, tenant, account.get()).id() : null;
+            for (SpamListEntity old : SpamListEntity.of(em, t, a)) em.remove(old);
+            em.flush();
+            for (SpamListEntry e : distinct) em.persist(new SpamListEntity(t, a, e));
             return null;
         });
     }

@@ -4,6 +4,8 @@ import io.tenmail.storage.Directory;
 import io.tenmail.storage.DirectoryAdmin;
 import io.tenmail.storage.DirectoryAdminContract;
 import io.tenmail.storage.DirectoryContract;
+import io.tenmail.storage.SpamPolicies;
+import io.tenmail.storage.SpamPoliciesContract;
 import io.tenmail.storage.StorageSettings;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.StoreException.Reason;
@@ -138,6 +140,19 @@ abstract class JpaDirectoryTests {
         @Override
         protected DirectoryAdmin admin() {
             return admin;
+        }
+    }
+
+    @Nested
+    class SpamFiltering extends SpamPoliciesContract {
+        @Override
+        protected DirectoryAdmin admin() {
+            return admin;
+        }
+
+        @Override
+        protected SpamPolicies policies() {
+            return new JpaSpamPolicies(transactions);
         }
     }
 

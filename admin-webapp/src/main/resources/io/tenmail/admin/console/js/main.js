@@ -14,9 +14,10 @@ route('aliases', () => import('./views/aliases.js'), [P, D]);
 route('groups', () => import('./views/groups.js'), [P, D]);
 route('queue', () => import('./views/queue.js'), [P]);
 route('audit', () => import('./views/audit.js'), [P, D]);
+route('spam', () => import('./views/spam.js'), [P, D, U]);
 route('self', () => import('./views/self.js'), [D, U]);
 route('setup', () => import('./views/setup.js'), [P, D, U]);
-const MENU = ['dashboard', 'tenants', 'domains', 'accounts', 'aliases', 'groups', 'queue', 'audit', 'self', 'setup'];
+const MENU = ['dashboard', 'tenants', 'domains', 'accounts', 'aliases', 'groups', 'queue', 'audit', 'spam', 'self', 'setup'];
 
 const ctx = { session: null, navigate, refresh: () => show() };
 

@@ -3,6 +3,7 @@ package io.tenmail.smtp.command;
 import io.tenmail.protocol.auth.LoginThrottle;
 import io.tenmail.smtp.SmtpSettings;
 import io.tenmail.smtp.policy.MessageScreen;
+import io.tenmail.smtp.policy.RateLimits;
 import io.tenmail.smtp.session.FakeConnection;
 import io.tenmail.smtp.session.ListenerRole;
 import io.tenmail.smtp.session.SmtpSession;

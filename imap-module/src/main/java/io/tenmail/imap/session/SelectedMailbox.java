@@ -7,6 +7,8 @@ import io.tenmail.storage.MailboxStore;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.model.AccountId;
 import io.tenmail.storage.model.Changes;
+import io.tenmail.storage.model.Flags;
+import io.tenmail.storage.model.MailboxEvent;
 import io.tenmail.storage.model.MailboxId;
 import io.tenmail.storage.model.MailboxInfo;
 import io.tenmail.storage.model.MessageMeta;
@@ -18,11 +20,14 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The mailbox a session has selected: the session's view of it, which lags the store on purpose.
@@ -35,8 +40,16 @@ import java.util.TreeSet;
  *
  * <p>Change events ({@link MailboxEvents}) only mark the view stale; {@link #sync} then asks the
  * store what changed since the last MODSEQ it saw ({@link MailboxStore#changesSince}), so a missed
- * or coalesced event loses nothing. The event listener runs on the store's thread and only sets a
- * volatile flag and schedules a wake-up; everything else runs on the session's ordered executor.
+ * or coalesced event loses nothing. The event listener runs on the store's thread and only records
+ * the highest MODSEQ announced and schedules a wake-up; everything else runs on the session's
+ * ordered executor.
+ *
+ * <p>The view also keeps each message's flags and MODSEQ as of the last sync (docs/adr/0014), so
+ * that while it is not {@linkplain #isStale() stale} FETCH (FLAGS UID MODSEQ), STORE's report and
+ * SEARCH on flags need no database read. This session's own flag changes are applied to it as they
+ * are made ({@link #noteOwnFlagChanges}); when such a change took the MODSEQ right after the
+ * view's, nothing else can have happened in between, and the view stays current without asking
+ * the store again.
  */
 public final class SelectedMailbox implements AutoCloseable {
     private final MailboxId id;
@@ -44,9 +57,17 @@ public final class SelectedMailbox implements AutoCloseable {
     private final MailboxInfo info;
     private final boolean readOnly;
     private long[] uids;
+    /** Per message, parallel to {@link #uids}: MODSEQ and flags as of the last sync. */
+    private long[] modSeqs;
+    private Flags[] flags;
+    /** Few distinct flag sets repeat across a mailbox: one instance each, for memory. */
+    private final Map<Flags, Flags> flagSets = new HashMap<>();
     private int size;
     private ModSeq knownModSeq;
-    private volatile boolean stale;
+    /** The highest MODSEQ a change event announced (written on the store's thread). */
+    private final AtomicLong announcedModSeq = new AtomicLong();
+    /** Set when the store must be asked whatever the MODSEQs say (after subscribing; odd events). */
+    private volatile boolean mustAsk;
     private MailboxEvents.Subscription subscription;
     /** UIDs the store expunged that this session has not announced yet. */
     private final TreeSet<Long> pendingExpunges = new TreeSet<>();
@@ -69,8 +90,11 @@ public final class SelectedMailbox implements AutoCloseable {
         this.owner = info.owner();
         this.info = info;
         this.readOnly = readOnly;
-        this.uids = new long[Math.max(16, messages.size() + 16)];
-        for (MessageMeta m : messages) uids[size++] = m.uid().value();
+        int capacity = Math.max(16, messages.size() + 16);
+        this.uids = new long[capacity];
+        this.modSeqs = new long[capacity];
+        this.flags = new Flags[capacity];
+        for (MessageMeta m : messages) add(m.uid().value(), m.modSeq().value(), m.flags());
         ModSeq highest = info.highestModSeq();
         for (MessageMeta m : messages) if (m.modSeq().compareTo(highest) > 0) highest = m.modSeq();
         this.knownModSeq = highest;
@@ -79,11 +103,15 @@ public final class SelectedMailbox implements AutoCloseable {
     /** Listens for changes; {@code wake} runs (on the store's thread) after each one. */
     public void listen(MailboxEvents events, Runnable wake) {
         subscription = events.subscribe(id, event -> {
-            stale = true;
+            if (event.highestModSeq() == null || event.kind() == MailboxEvent.Kind.DELETED || event.kind() == MailboxEvent.Kind.RENAMED) {
+                mustAsk = true;
+            } else {
+                announcedModSeq.accumulateAndGet(event.highestModSeq().value(), Math::max);
+            }
             wake.run();
         });
         // a change between reading the messages and subscribing raised no event for us: look once
-        stale = true;
+        mustAsk = true;
     }
 
     public MailboxId id() {
@@ -124,13 +152,24 @@ public final class SelectedMailbox implements AutoCloseable {
         return knownModSeq;
     }
 
+    /** Whether a change event announced something the view has not seen; {@link #sync} then asks the store. */
     public boolean isStale() {
-        return stale;
+        return mustAsk || announcedModSeq.get() > knownModSeq.value();
     }
 
     /** The next {@link #sync} asks the store, event or not (e.g. to learn the MODSEQ of an own change). */
     public void markStale() {
-        stale = true;
+        mustAsk = true;
+    }
+
+    /** The flags of message {@code seq} (1-based) as of the last sync or own change. */
+    public Flags flagsAt(int seq) {
+        return flags[seq - 1];
+    }
+
+    /** The MODSEQ of message {@code seq} (1-based) as of the last sync or own change. */
+    public long modSeqAt(int seq) {
+        return modSeqs[seq - 1];
     }
 
     /**
@@ -227,9 +266,34 @@ public final class SelectedMailbox implements AutoCloseable {
         return Arrays.binarySearch(savedSearch, uid) >= 0;
     }
 
-    /** Flag changes this session reports itself (STORE), so that {@link #sync} does not repeat them. */
+    /**
+     * Flag changes this session made (STORE, FETCH setting \Seen) and reports itself: applied to
+     * the view, and remembered so that {@link #sync} does not repeat them. A store change takes one
+     * new MODSEQ for all its messages; when that is the one after the view's, the view is complete
+     * up to it without asking the store.
+     */
     public void noteOwnFlagChanges(List<MessageMeta> updated) {
-        for (MessageMeta m : updated) ownModSeqs.add(m.modSeq().value());
+        long changeModSeq = -1;
+        for (MessageMeta m : updated) {
+            ownModSeqs.add(m.modSeq().value());
+            setFlags(m);
+            changeModSeq = changeModSeq == -1 || changeModSeq == m.modSeq().value() ? m.modSeq().value() : -2;
+        }
+        if (changeModSeq > 0 && changeModSeq == knownModSeq.value() + 1) knownModSeq = new ModSeq(changeModSeq);
+    }
+
+    private void setFlags(MessageMeta m) {
+        int seq = seqOf(m.uid().value());
+        if (seq == 0) return;
+        flags[seq - 1] = intern(m.flags());
+        modSeqs[seq - 1] = m.modSeq().value();
+    }
+
+    private Flags intern(Flags f) {
+        Flags known = flagSets.get(f);
+        if (known != null) return known;
+        if (flagSets.size() < 1024) flagSets.put(f, f);
+        return f;
     }
 
     /** This session expunged these messages and tells the client itself; removes them from the view. */
@@ -241,12 +305,22 @@ public final class SelectedMailbox implements AutoCloseable {
 
     private void remove(int seq) {
         System.arraycopy(uids, seq, uids, seq - 1, size - seq);
+        System.arraycopy(modSeqs, seq, modSeqs, seq - 1, size - seq);
+        System.arraycopy(flags, seq, flags, seq - 1, size - seq);
         size--;
+        flags[size] = null;
     }
 
-    private void add(long uid) {
-        if (size == uids.length) uids = Arrays.copyOf(uids, uids.length * 2);
-        uids[size++] = uid;
+    private void add(long uid, long modSeq, Flags messageFlags) {
+        if (size == uids.length) {
+            uids = Arrays.copyOf(uids, uids.length * 2);
+            modSeqs = Arrays.copyOf(modSeqs, uids.length);
+            flags = Arrays.copyOf(flags, uids.length);
+        }
+        uids[size] = uid;
+        modSeqs[size] = modSeq;
+        flags[size] = intern(messageFlags);
+        size++;
     }
 
     /** What {@link #sync} should write. */
@@ -259,8 +333,8 @@ public final class SelectedMailbox implements AutoCloseable {
      */
     public void sync(MailboxStore store, ResponseWriter w, SyncOptions options) throws StoreException, IOException {
         List<MessageMeta> flagChanges = List.of();
-        if (stale) {
-            stale = false;
+        if (isStale()) {
+            mustAsk = false;
             Changes changes = store.changesSince(owner, id, knownModSeq);
             Set<Long> expunged = new HashSet<>();
             for (Uid uid : changes.expunged()) {
@@ -272,22 +346,24 @@ public final class SelectedMailbox implements AutoCloseable {
             }
             List<MessageMeta> changed = new ArrayList<>(changes.changed());
             changed.sort(Comparator.comparing(MessageMeta::uid));
-            List<Long> added = new ArrayList<>();
+            List<MessageMeta> added = new ArrayList<>();
             flagChanges = new ArrayList<>();
             long highest = highestUid();
             for (MessageMeta m : changed) {
                 long uid = m.uid().value();
                 if (expunged.contains(uid)) continue;
-                if (uid > highest) added.add(uid);
-                else if (seqOf(uid) > 0 && !pendingExpunges.contains(uid) && !ownModSeqs.contains(m.modSeq().value())) {
-                    flagChanges.add(m);
+                if (uid > highest) {
+                    added.add(m);
+                } else if (seqOf(uid) > 0) {
+                    setFlags(m);
+                    if (!pendingExpunges.contains(uid) && !ownModSeqs.contains(m.modSeq().value())) flagChanges.add(m);
                 }
             }
             ownModSeqs.clear();
             if (changes.highestModSeq().compareTo(knownModSeq) > 0) knownModSeq = changes.highestModSeq();
             if (options.expungeAllowed()) writeExpunges(w, options.qresync());
             if (!added.isEmpty()) {
-                for (long uid : added) add(uid);
+                for (MessageMeta m : added) add(m.uid().value(), m.modSeq().value(), m.flags());
                 w.untagged().number(size).atom("EXISTS").end();
             }
             for (MessageMeta m : flagChanges) {

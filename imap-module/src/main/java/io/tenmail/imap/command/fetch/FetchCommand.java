@@ -70,8 +70,9 @@ public final class FetchCommand extends BaseCommand<FetchRequest> {
         if (request.vanished()) {
             QuickResync.vanishedSince(session, backend.store(), request.set(), request.changedSince().getAsLong());
         }
+        if (messages.isEmpty()) return StatusResponse.ok(request.tag(), request.name() + " completed");
+        if (!selected.isStale() && items.stream().allMatch(FetchCommand::inView)) return fromView(session, request, items, messages);
         List<UidRange> ranges = SelectedMailbox.uidRanges(messages);
-        if (ranges.isEmpty()) return StatusResponse.ok(request.tag(), request.name() + " completed");
         Map<Long, MessageMeta> metas = new HashMap<>();
         for (MessageMeta m : backend.store().messages(session.owner(), selected.id(), ranges)) metas.put(m.uid().value(), m);
 
@@ -112,6 +113,49 @@ public final class FetchCommand extends BaseCommand<FetchRequest> {
             return StatusResponse.no(request.tag(), ResponseCode.EXPUNGEISSUED, "Some messages were expunged meanwhile");
         }
         return ok;
+    }
+
+    /** UID, FLAGS and MODSEQ: what the session's view of the mailbox holds. */
+    private static boolean inView(FetchAttribute a) {
+        return a == FetchAttribute.Simple.UID || a == FetchAttribute.Simple.FLAGS || a == FetchAttribute.Simple.MODSEQ;
+    }
+
+    /**
+     * A FETCH of UID, FLAGS and MODSEQ only, answered from the view while no change event says it
+     * is behind the store: no database read, one response line per message written as it goes
+     * (what clients send to resynchronise flags, e.g. {@code UID FETCH 1:* (FLAGS)}). Messages
+     * another session expunged are left out, as on the stored path.
+     */
+    private static StatusResponse fromView(ImapSession session, FetchRequest request, List<FetchAttribute> items,
+                                           List<SelectedMailbox.Message> messages) throws IOException {
+        SelectedMailbox selected = session.selected();
+        ResponseWriter w = session.writer();
+        long changedSince = request.changedSince().orElse(-1);
+        boolean missing = false;
+        for (SelectedMailbox.Message m : messages) {
+            if (selected.isExpungePending(m.uid())) {
+                missing = true;
+                continue;
+            }
+            long modSeq = selected.modSeqAt(m.seq());
+            if (changedSince >= 0 && modSeq <= changedSince) continue;
+            w.untagged().number(m.seq()).atom("FETCH").openList();
+            for (FetchAttribute item : items) {
+                FetchAttribute.Simple s = (FetchAttribute.Simple) item;
+                w.atom(s.wire());
+                switch (s) {
+                    case UID -> w.number(m.uid());
+                    case FLAGS -> w.flags(selected.flagsAt(m.seq()));
+                    case MODSEQ -> w.openList().number(modSeq).closeList();
+                    default -> throw new IllegalStateException("not in the view: " + s);
+                }
+            }
+            w.closeList().end();
+        }
+        if (missing && !request.uid()) {
+            return StatusResponse.no(request.tag(), ResponseCode.EXPUNGEISSUED, "Some messages were expunged meanwhile");
+        }
+        return StatusResponse.ok(request.tag(), request.name() + " completed");
     }
 
     private List<Long> markSeen(ImapSession session, SelectedMailbox selected, Map<Long, MessageMeta> metas) throws StoreException {

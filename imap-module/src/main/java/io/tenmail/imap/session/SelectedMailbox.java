@@ -11,6 +11,7 @@ import io.tenmail.storage.model.Flags;
 import io.tenmail.storage.model.MailboxEvent;
 import io.tenmail.storage.model.MailboxId;
 import io.tenmail.storage.model.MailboxInfo;
+import io.tenmail.storage.model.MessageFlags;
 import io.tenmail.storage.model.MessageMeta;
 import io.tenmail.storage.model.ModSeq;
 import io.tenmail.storage.model.Uid;
@@ -80,12 +81,71 @@ public final class SelectedMailbox implements AutoCloseable {
     private ModSeq beforeHeldBack;
     /** RFC 5182: the UIDs saved by the last SEARCH RETURN (SAVE). */
     private long[] savedSearch = new long[0];
+    /** Where this view goes when the mailbox is deselected; null: nowhere. */
+    private ViewCache cache;
+
+    /**
+     * The view of a mailbox being selected: the cached view brought up to date when there is one,
+     * otherwise every message listed ({@link MailboxStore#flags}).
+     *
+     * @param info the mailbox as just read
+     */
+    public static SelectedMailbox select(MailboxStore store, ViewCache cache, MailboxInfo info, boolean readOnly) throws StoreException {
+        ViewCache.Snapshot snapshot = cache.get(info.id());
+        SelectedMailbox view;
+        if (snapshot != null && snapshot.uidValidity() == info.uidValidity().value()) {
+            view = new SelectedMailbox(info, snapshot, readOnly);
+            try {
+                view.catchUp(store);
+            } catch (StoreException | RuntimeException e) {
+                cache.remove(info.id());
+                throw e;
+            }
+        } else {
+            view = new SelectedMailbox(info, store.flags(info.owner(), info.id()), readOnly);
+        }
+        view.cache = cache;
+        return view;
+    }
+
+    private SelectedMailbox(MailboxInfo info, ViewCache.Snapshot snapshot, boolean readOnly) {
+        this.id = info.id();
+        this.owner = info.owner();
+        this.info = info;
+        this.readOnly = readOnly;
+        int capacity = Math.max(16, snapshot.uids().length + 16);
+        this.uids = Arrays.copyOf(snapshot.uids(), capacity);
+        this.modSeqs = Arrays.copyOf(snapshot.modSeqs(), capacity);
+        this.flags = Arrays.copyOf(snapshot.flags(), capacity);
+        this.size = snapshot.uids().length;
+        this.knownModSeq = new ModSeq(snapshot.modSeq());
+    }
+
+    /** Applies what changed since the snapshot, before the client has seen any of it: no responses. */
+    private void catchUp(MailboxStore store) throws StoreException {
+        Changes changes = store.changesSince(owner, id, knownModSeq);
+        for (Uid uid : changes.expunged()) {
+            int seq = seqOf(uid.value());
+            if (seq > 0) remove(seq);
+        }
+        Set<Long> expunged = new HashSet<>();
+        for (Uid uid : changes.expunged()) expunged.add(uid.value());
+        List<MessageMeta> changed = new ArrayList<>(changes.changed());
+        changed.sort(Comparator.comparing(MessageMeta::uid));
+        for (MessageMeta m : changed) {
+            long uid = m.uid().value();
+            if (expunged.contains(uid)) continue;
+            if (uid > highestUid()) add(uid, m.modSeq().value(), m.flags());
+            else setFlags(m);
+        }
+        if (changes.highestModSeq().compareTo(knownModSeq) > 0) knownModSeq = changes.highestModSeq();
+    }
 
     /**
      * @param info     the mailbox as read at SELECT
      * @param messages its messages in UID order, read after {@code info}
      */
-    public SelectedMailbox(MailboxInfo info, List<MessageMeta> messages, boolean readOnly) {
+    public SelectedMailbox(MailboxInfo info, List<MessageFlags> messages, boolean readOnly) {
         this.id = info.id();
         this.owner = info.owner();
         this.info = info;
@@ -94,10 +154,12 @@ public final class SelectedMailbox implements AutoCloseable {
         this.uids = new long[capacity];
         this.modSeqs = new long[capacity];
         this.flags = new Flags[capacity];
-        for (MessageMeta m : messages) add(m.uid().value(), m.modSeq().value(), m.flags());
-        ModSeq highest = info.highestModSeq();
-        for (MessageMeta m : messages) if (m.modSeq().compareTo(highest) > 0) highest = m.modSeq();
-        this.knownModSeq = highest;
+        long highest = info.highestModSeq().value();
+        for (MessageFlags m : messages) {
+            add(m.uid(), m.modSeq(), m.flags());
+            highest = Math.max(highest, m.modSeq());
+        }
+        this.knownModSeq = new ModSeq(highest);
     }
 
     /** Listens for changes; {@code wake} runs (on the store's thread) after each one. */
@@ -397,5 +459,11 @@ public final class SelectedMailbox implements AutoCloseable {
     public void close() {
         if (subscription != null) subscription.close();
         subscription = null;
+        // only a view in step with the store at knownModSeq can be brought up to date from it later
+        if (cache != null && pendingExpunges.isEmpty() && !mustAsk) {
+            cache.put(id, new ViewCache.Snapshot(info.uidValidity().value(), knownModSeq.value(),
+                    Arrays.copyOf(uids, size), Arrays.copyOf(modSeqs, size), Arrays.copyOf(flags, size)));
+        }
+        cache = null;
     }
 }

@@ -46,8 +46,11 @@ import java.util.Optional;
 public final class FetchCommand extends BaseCommand<FetchRequest> {
     /** Messages whose parses are read with one statement. */
     static final int PARSE_CHUNK = 500;
+    /** Parses kept across commands and sessions: ~1-2 KiB each for typical mail. */
+    static final int PARSE_CACHE_ENTRIES = 4096;
 
     private final ImapBackend backend;
+    private final ParseCache parseCache = new ParseCache(PARSE_CACHE_ENTRIES);
 
     public FetchCommand(ImapBackend backend) {
         super(ImapCommand.FETCH, FetchRequest.class);
@@ -90,7 +93,7 @@ public final class FetchCommand extends BaseCommand<FetchRequest> {
             if (parse && i % PARSE_CHUNK == 0) {
                 // one statement per chunk instead of one per message; bounded memory for 1:*
                 List<SelectedMailbox.Message> chunk = messages.subList(i, Math.min(messages.size(), i + PARSE_CHUNK));
-                parses = backend.store().parsed(session.owner(), selected.id(), SelectedMailbox.uidRanges(chunk));
+                parses = parses(session, chunk, metas);
             }
             MessageMeta meta = metas.get(m.uid());
             ParsedMessage parsed = parse && meta != null ? parses.get(meta.uid()) : null;
@@ -113,6 +116,28 @@ public final class FetchCommand extends BaseCommand<FetchRequest> {
             return StatusResponse.no(request.tag(), ResponseCode.EXPUNGEISSUED, "Some messages were expunged meanwhile");
         }
         return ok;
+    }
+
+    /** The parses of these messages: from the cache, the others with one statement. */
+    private Map<Uid, ParsedMessage> parses(ImapSession session, List<SelectedMailbox.Message> chunk, Map<Long, MessageMeta> metas)
+            throws StoreException {
+        Map<Uid, ParsedMessage> found = new HashMap<>();
+        List<SelectedMailbox.Message> missing = new ArrayList<>();
+        for (SelectedMailbox.Message m : chunk) {
+            MessageMeta meta = metas.get(m.uid());
+            if (meta == null) continue;
+            ParsedMessage cached = parseCache.get(meta.blob());
+            if (cached != null) found.put(meta.uid(), cached);
+            else missing.add(m);
+        }
+        if (missing.isEmpty()) return found;
+        for (Map.Entry<Uid, ParsedMessage> e : backend.store().parsed(session.owner(), session.selected().id(),
+                SelectedMailbox.uidRanges(missing)).entrySet()) {
+            found.put(e.getKey(), e.getValue());
+            MessageMeta meta = metas.get(e.getKey().value());
+            if (meta != null) parseCache.put(meta.blob(), e.getValue());
+        }
+        return found;
     }
 
     /** UID, FLAGS and MODSEQ: what the session's view of the mailbox holds. */

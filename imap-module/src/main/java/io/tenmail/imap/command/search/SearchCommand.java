@@ -99,15 +99,9 @@ public final class SearchCommand extends BaseCommand<SearchRequest> {
         SelectedMailbox selected = session.selected();
         Map<SearchKey, MessageIndex.Hits> answers = new IdentityHashMap<>();
         askIndex(backend.index(), session, key, answers);
+        boolean fromView = viewMeta && !selected.isStale() && viewSuffices(key, answers, selected.highestUid());
         Map<Long, MessageMeta> byUid = new HashMap<>();
-        if (viewMeta && !selected.isStale() && viewSuffices(key, answers, selected.highestUid())) {
-            for (int seq = 1; seq <= selected.size(); seq++) {
-                long uid = selected.uidAt(seq);
-                if (selected.isExpungePending(uid)) continue;
-                byUid.put(uid, new MessageMeta(selected.id(), new Uid(uid), new ModSeq(selected.modSeqAt(seq)),
-                        selected.flagsAt(seq), null, -1, null));
-            }
-        } else {
+        if (!fromView) {
             for (MessageMeta m : backend.store().messages(session.owner(), selected.id(), List.of(UidRange.ALL))) {
                 byUid.put(m.uid().value(), m);
             }
@@ -118,8 +112,15 @@ public final class SearchCommand extends BaseCommand<SearchRequest> {
         List<SearchEvaluator.Candidate> chunk = new ArrayList<>(SearchEvaluator.PARSE_CHUNK);
         try {
             for (int seq = 1; seq <= selected.size(); seq++) {
-                MessageMeta meta = byUid.get(selected.uidAt(seq));
-                if (meta == null) continue;
+                long uid = selected.uidAt(seq);
+                MessageMeta meta;
+                if (fromView) {
+                    if (selected.isExpungePending(uid)) continue;
+                    meta = new MessageMeta(selected.id(), new Uid(uid), new ModSeq(selected.modSeqAt(seq)), selected.flagsAt(seq), null, -1, null);
+                } else {
+                    meta = byUid.get(uid);
+                    if (meta == null) continue;
+                }
                 chunk.add(evaluator.new Candidate(seq, meta));
                 if (chunk.size() == SearchEvaluator.PARSE_CHUNK) evaluate(evaluator, key, chunk, hits);
             }
@@ -133,7 +134,10 @@ public final class SearchCommand extends BaseCommand<SearchRequest> {
     private static void evaluate(SearchEvaluator evaluator, SearchKey key, List<SearchEvaluator.Candidate> chunk,
                                  List<SearchEvaluator.Candidate> hits) throws StoreException {
         if (chunk.isEmpty()) return;
-        if (evaluator.needsParse(key, chunk)) SearchEvaluator.loadParsed(chunk);
+        // only the messages the index does not answer for: usually the few appended since it caught up
+        List<SearchEvaluator.Candidate> needing = new ArrayList<>();
+        for (SearchEvaluator.Candidate c : chunk) if (evaluator.needsParse(key, List.of(c))) needing.add(c);
+        if (!needing.isEmpty()) SearchEvaluator.loadParsed(needing);
         for (SearchEvaluator.Candidate c : chunk) {
             if (evaluator.matches(key, c)) hits.add(c);
             c.release();

@@ -69,6 +69,8 @@ public final class SelectedMailbox implements AutoCloseable {
     private final AtomicLong announcedModSeq = new AtomicLong();
     /** Set when the store must be asked whatever the MODSEQs say (after subscribing; odd events). */
     private volatile boolean mustAsk;
+    /** The last EXPUNGED event, to recognise this session's own expunge ({@link #noteOwnExpunge}). */
+    private volatile MailboxEvent lastExpunge;
     private MailboxEvents.Subscription subscription;
     /** UIDs the store expunged that this session has not announced yet. */
     private final TreeSet<Long> pendingExpunges = new TreeSet<>();
@@ -168,6 +170,7 @@ public final class SelectedMailbox implements AutoCloseable {
             if (event.highestModSeq() == null || event.kind() == MailboxEvent.Kind.DELETED || event.kind() == MailboxEvent.Kind.RENAMED) {
                 mustAsk = true;
             } else {
+                if (event.kind() == MailboxEvent.Kind.EXPUNGED) lastExpunge = event;
                 announcedModSeq.accumulateAndGet(event.highestModSeq().value(), Math::max);
             }
             wake.run();
@@ -342,6 +345,20 @@ public final class SelectedMailbox implements AutoCloseable {
             changeModSeq = changeModSeq == -1 || changeModSeq == m.modSeq().value() ? m.modSeq().value() : -2;
         }
         if (changeModSeq > 0 && changeModSeq == knownModSeq.value() + 1) knownModSeq = new ModSeq(changeModSeq);
+    }
+
+    /**
+     * This session expunged {@code gone} and has removed them from the view ({@link #removeExpunged}).
+     * An expunge takes one new MODSEQ; when the store announced exactly these UIDs at the MODSEQ
+     * after the view's, that was this expunge and nothing else happened in between: the view is
+     * complete up to it without asking the store.
+     */
+    public void noteOwnExpunge(List<Uid> gone) {
+        MailboxEvent event = lastExpunge;
+        if (gone.isEmpty() || event == null || event.highestModSeq().value() != knownModSeq.value() + 1) return;
+        if (event.uids().size() == gone.size() && new HashSet<>(event.uids()).equals(new HashSet<>(gone))) {
+            knownModSeq = event.highestModSeq();
+        }
     }
 
     private void setFlags(MessageMeta m) {

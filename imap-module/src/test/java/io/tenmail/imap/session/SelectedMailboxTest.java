@@ -150,6 +150,29 @@ class SelectedMailboxTest {
     }
 
     @Test
+    void anOwnExpungeAnnouncedAtTheNextModseqKeepsTheViewCurrentWithoutAskingTheStore() throws Exception {
+        FakeStore fake = new FakeStore();
+        fake.messages = List.of(new MessageFlags(1, 4, Flags.NONE), new MessageFlags(2, 4, Flags.NONE));
+        MailboxStore store = fake.proxy();
+        InMemoryMailboxEvents events = new InMemoryMailboxEvents();
+        SelectedMailbox view = SelectedMailbox.select(store, new ViewCache(1000), info(4), false);
+        view.listen(events, () -> { });
+        fake.changes = new Changes(new ModSeq(4), List.of(), List.of());
+        sync(view, store);
+        int reads = fake.changeReads;
+
+        events.publish(new MailboxEvent(INBOX, OWNER, MailboxEvent.Kind.EXPUNGED, List.of(new Uid(2)), new ModSeq(5)));
+        view.removeExpunged(2);
+        view.noteOwnExpunge(List.of(new Uid(2)));
+
+        assertThat(view.isStale()).isFalse();
+        assertThat(view.size()).isEqualTo(1);
+        assertThat(view.knownModSeq()).isEqualTo(new ModSeq(5));
+        assertThat(sync(view, store)).isEmpty();
+        assertThat(fake.changeReads).isEqualTo(reads);
+    }
+
+    @Test
     void aDeselectedViewIsBroughtUpToDateAtTheNextSelectInsteadOfListedAgain() throws Exception {
         FakeStore fake = new FakeStore();
         fake.messages = List.of(new MessageFlags(1, 2, Flags.NONE), new MessageFlags(2, 3, Flags.NONE), new MessageFlags(3, 4, Flags.NONE));

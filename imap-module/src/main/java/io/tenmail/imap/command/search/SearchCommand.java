@@ -135,9 +135,11 @@ public final class SearchCommand extends BaseCommand<SearchRequest> {
                                  List<SearchEvaluator.Candidate> hits) throws StoreException {
         if (chunk.isEmpty()) return;
         // only the messages the index does not answer for: usually the few appended since it caught up
-        List<SearchEvaluator.Candidate> needing = new ArrayList<>();
-        for (SearchEvaluator.Candidate c : chunk) if (evaluator.needsParse(key, List.of(c))) needing.add(c);
-        if (!needing.isEmpty()) SearchEvaluator.loadParsed(needing);
+        if (evaluator.needsParse(key, chunk)) {
+            List<SearchEvaluator.Candidate> needing = new ArrayList<>();
+            for (SearchEvaluator.Candidate c : chunk) if (evaluator.needsParse(key, List.of(c))) needing.add(c);
+            SearchEvaluator.loadParsed(needing);
+        }
         for (SearchEvaluator.Candidate c : chunk) {
             if (evaluator.matches(key, c)) hits.add(c);
             c.release();

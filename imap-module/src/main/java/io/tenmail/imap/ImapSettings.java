@@ -75,7 +75,7 @@ public record ImapSettings(String bindAddress, int imapPort, int imapsPort, bool
         long idle = values.longValue(IDLE_TIMEOUT, 1800, 1800, 7 * 86_400);
         long maxMessage = values.longValue(MAX_MESSAGE_SIZE, ReaderLimits.DEFAULT.maxLiteralOctets(), 1024, 2L * 1024 * 1024 * 1024);
         long maxLine = values.longValue(MAX_LINE, ReaderLimits.DEFAULT.maxLineOctets(), 1024, 16 * 1024 * 1024);
-        int threads = values.integer(WORKER_THREADS, Math.max(8, Runtime.getRuntime().availableProcessors() * 4), 1, 1024);
+        int threads = values.integer(WORKER_THREADS, Math.max(32, Runtime.getRuntime().availableProcessors() * 8), 1, 1024);
         ReaderLimits d = ReaderLimits.DEFAULT;
         ReaderLimits limits = new ReaderLimits((int) maxLine, maxMessage, d.maxStringLiteralOctets(), d.maxLiterals(),
                 d.maxNesting(), d.literalMinus());

@@ -10,6 +10,7 @@ import io.tenmail.storage.model.Flags;
 import io.tenmail.storage.model.MailboxId;
 import io.tenmail.storage.model.MailboxInfo;
 import io.tenmail.storage.model.MailboxName;
+import io.tenmail.storage.model.MessageFlags;
 import io.tenmail.storage.model.MessageMeta;
 import io.tenmail.storage.model.ModSeq;
 import io.tenmail.storage.model.NewMessage;
@@ -89,6 +90,18 @@ public interface MailboxStore {
 
     /** The parsed envelope and structure stored at delivery. */
     ParsedMessage parsed(AccountId owner, MailboxId mailbox, Uid uid) throws StoreException;
+
+    /**
+     * UID, MODSEQ and flags of every message of the mailbox, ordered by UID: the same messages as
+     * {@code messages(owner, mailbox, List.of(UidRange.ALL))}, with less read per message.
+     */
+    default List<MessageFlags> flags(AccountId owner, MailboxId mailbox) throws StoreException {
+        List<MessageFlags> out = new java.util.ArrayList<>();
+        for (MessageMeta m : messages(owner, mailbox, List.of(UidRange.ALL))) {
+            out.add(new MessageFlags(m.uid().value(), m.modSeq().value(), m.flags()));
+        }
+        return out;
+    }
 
     /**
      * The parses of the messages whose UIDs fall in the ranges, in ascending UID order (missing

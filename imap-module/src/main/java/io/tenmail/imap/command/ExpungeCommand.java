@@ -33,6 +33,7 @@ final class ExpungeCommand {
         if (selected.readOnly()) return StatusResponse.no(request.tag(), ResponseCode.READ_ONLY, "Mailbox is read-only");
         List<Uid> gone = backend.store().expunge(session.owner(), selected.id(), uids);
         writeExpunged(session, gone);
+        selected.noteOwnExpunge(gone);
         StatusResponse ok = StatusResponse.ok(request.tag(), request.name() + " completed");
         if (!session.isEnabled(ImapSession.Extension.QRESYNC)) return ok;
         selected.markStale();   // so that the view's MODSEQ includes this expunge

@@ -2,6 +2,7 @@ package io.tenmail.imap.command;
 
 import io.tenmail.imap.session.ImapSession;
 import io.tenmail.imap.session.SelectedMailbox;
+import io.tenmail.imap.session.ViewCache;
 import io.tenmail.imap.wire.ResponseCode;
 import io.tenmail.imap.wire.StatusResponse;
 import io.tenmail.imap.wire.request.SelectRequest;
@@ -9,11 +10,8 @@ import io.tenmail.imap.wire.response.ResponseWriter;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.model.Flags;
 import io.tenmail.storage.model.MailboxInfo;
-import io.tenmail.storage.model.MessageMeta;
-import io.tenmail.storage.model.UidRange;
 
 import java.io.IOException;
-import java.util.List;
 
 /**
  * SELECT and EXAMINE: RFC 9051 §6.3.2-3, with the CONDSTORE parameter (RFC 7162 §3.1.8) and the
@@ -23,7 +21,11 @@ import java.util.List;
  */
 final class SelectCommand extends BaseCommand<SelectRequest> {
     private static final Flags ALL_SYSTEM_FLAGS = Flags.of(Flags.SystemFlag.values());
+    /** Deselected views kept for the next SELECT: ~20 bytes per message, so at most ~40 MiB. */
+    static final long VIEW_CACHE_MESSAGES = 2_000_000;
+
     private final ImapBackend backend;
+    private final ViewCache views = new ViewCache(VIEW_CACHE_MESSAGES);
 
     SelectCommand(ImapBackend backend) {
         super(ImapCommand.SELECT, SelectRequest.class);
@@ -44,8 +46,7 @@ final class SelectCommand extends BaseCommand<SelectRequest> {
         }
         if (request.condstore()) session.useCondstore();
         MailboxInfo info = Mailboxes.existing(backend.store(), session.owner(), request.mailbox(), request.tag());
-        List<MessageMeta> messages = backend.store().messages(session.owner(), info.id(), List.of(UidRange.ALL));
-        SelectedMailbox selected = new SelectedMailbox(info, messages, request.readOnly());
+        SelectedMailbox selected = SelectedMailbox.select(backend.store(), views, info, request.readOnly());
         session.select(selected);
         selected.listen(backend.events(), session::wakeUp);
 
@@ -59,9 +60,9 @@ final class SelectCommand extends BaseCommand<SelectRequest> {
         if (!rev2) {
             // RFC 3501 §7.3.2; this server keeps no \Recent (RFC 9051 dropped it)
             w.untagged().number(0).atom("RECENT").end();
-            for (int i = 0; i < messages.size(); i++) {
-                if (!messages.get(i).flags().has(Flags.SystemFlag.SEEN)) {
-                    w.status(StatusResponse.ok(null, "First unseen").withCode(ResponseCode.UNSEEN, String.valueOf(i + 1)));
+            for (int seq = 1; seq <= selected.size(); seq++) {
+                if (!selected.flagsAt(seq).has(Flags.SystemFlag.SEEN)) {
+                    w.status(StatusResponse.ok(null, "First unseen").withCode(ResponseCode.UNSEEN, String.valueOf(seq)));
                     break;
                 }
             }

@@ -15,6 +15,7 @@ import io.tenmail.storage.model.Uid;
 import io.tenmail.storage.model.UidRange;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +54,15 @@ final class StoreCommand extends BaseCommand<StoreRequest> {
         Set<Long> failed = new HashSet<>();
         for (Uid u : result.failed()) failed.add(u.value());
         List<MessageMeta> report;
-        if (!request.silent()) {
+        if (!request.silent() && !selected.isStale()) {
+            // the view has every named message's flags now, this change included: no read
+            report = new ArrayList<>(messages.size());
+            for (SelectedMailbox.Message m : messages) {
+                if (selected.isExpungePending(m.uid())) continue;
+                report.add(new MessageMeta(selected.id(), new Uid(m.uid()), new ModSeq(selected.modSeqAt(m.seq())),
+                        selected.flagsAt(m.seq()), null, 0, null));
+            }
+        } else if (!request.silent()) {
             report = backend.store().messages(session.owner(), selected.id(), ranges);
         } else {
             report = session.condstore() ? result.updated() : List.of();

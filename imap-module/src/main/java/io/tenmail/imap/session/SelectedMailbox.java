@@ -7,8 +7,11 @@ import io.tenmail.storage.MailboxStore;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.model.AccountId;
 import io.tenmail.storage.model.Changes;
+import io.tenmail.storage.model.Flags;
+import io.tenmail.storage.model.MailboxEvent;
 import io.tenmail.storage.model.MailboxId;
 import io.tenmail.storage.model.MailboxInfo;
+import io.tenmail.storage.model.MessageFlags;
 import io.tenmail.storage.model.MessageMeta;
 import io.tenmail.storage.model.ModSeq;
 import io.tenmail.storage.model.Uid;
@@ -18,11 +21,14 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The mailbox a session has selected: the session's view of it, which lags the store on purpose.
@@ -35,8 +41,16 @@ import java.util.TreeSet;
  *
  * <p>Change events ({@link MailboxEvents}) only mark the view stale; {@link #sync} then asks the
  * store what changed since the last MODSEQ it saw ({@link MailboxStore#changesSince}), so a missed
- * or coalesced event loses nothing. The event listener runs on the store's thread and only sets a
- * volatile flag and schedules a wake-up; everything else runs on the session's ordered executor.
+ * or coalesced event loses nothing. The event listener runs on the store's thread and only records
+ * the highest MODSEQ announced and schedules a wake-up; everything else runs on the session's
+ * ordered executor.
+ *
+ * <p>The view also keeps each message's flags and MODSEQ as of the last sync (docs/adr/0014), so
+ * that while it is not {@linkplain #isStale() stale} FETCH (FLAGS UID MODSEQ), STORE's report and
+ * SEARCH on flags need no database read. This session's own flag changes are applied to it as they
+ * are made ({@link #noteOwnFlagChanges}); when such a change took the MODSEQ right after the
+ * view's, nothing else can have happened in between, and the view stays current without asking
+ * the store again.
  */
 public final class SelectedMailbox implements AutoCloseable {
     private final MailboxId id;
@@ -44,9 +58,19 @@ public final class SelectedMailbox implements AutoCloseable {
     private final MailboxInfo info;
     private final boolean readOnly;
     private long[] uids;
+    /** Per message, parallel to {@link #uids}: MODSEQ and flags as of the last sync. */
+    private long[] modSeqs;
+    private Flags[] flags;
+    /** Few distinct flag sets repeat across a mailbox: one instance each, for memory. */
+    private final Map<Flags, Flags> flagSets = new HashMap<>();
     private int size;
     private ModSeq knownModSeq;
-    private volatile boolean stale;
+    /** The highest MODSEQ a change event announced (written on the store's thread). */
+    private final AtomicLong announcedModSeq = new AtomicLong();
+    /** Set when the store must be asked whatever the MODSEQs say (after subscribing; odd events). */
+    private volatile boolean mustAsk;
+    /** The last EXPUNGED event, to recognise this session's own expunge ({@link #noteOwnExpunge}). */
+    private volatile MailboxEvent lastExpunge;
     private MailboxEvents.Subscription subscription;
     /** UIDs the store expunged that this session has not announced yet. */
     private final TreeSet<Long> pendingExpunges = new TreeSet<>();
@@ -59,31 +83,100 @@ public final class SelectedMailbox implements AutoCloseable {
     private ModSeq beforeHeldBack;
     /** RFC 5182: the UIDs saved by the last SEARCH RETURN (SAVE). */
     private long[] savedSearch = new long[0];
+    /** Where this view goes when the mailbox is deselected; null: nowhere. */
+    private ViewCache cache;
+
+    /**
+     * The view of a mailbox being selected: the cached view brought up to date when there is one,
+     * otherwise every message listed ({@link MailboxStore#flags}).
+     *
+     * @param info the mailbox as just read
+     */
+    public static SelectedMailbox select(MailboxStore store, ViewCache cache, MailboxInfo info, boolean readOnly) throws StoreException {
+        ViewCache.Snapshot snapshot = cache.get(info.id());
+        SelectedMailbox view;
+        if (snapshot != null && snapshot.uidValidity() == info.uidValidity().value()) {
+            view = new SelectedMailbox(info, snapshot, readOnly);
+            try {
+                view.catchUp(store);
+            } catch (StoreException | RuntimeException e) {
+                cache.remove(info.id());
+                throw e;
+            }
+        } else {
+            view = new SelectedMailbox(info, store.flags(info.owner(), info.id()), readOnly);
+        }
+        view.cache = cache;
+        return view;
+    }
+
+    private SelectedMailbox(MailboxInfo info, ViewCache.Snapshot snapshot, boolean readOnly) {
+        this.id = info.id();
+        this.owner = info.owner();
+        this.info = info;
+        this.readOnly = readOnly;
+        int capacity = Math.max(16, snapshot.uids().length + 16);
+        this.uids = Arrays.copyOf(snapshot.uids(), capacity);
+        this.modSeqs = Arrays.copyOf(snapshot.modSeqs(), capacity);
+        this.flags = Arrays.copyOf(snapshot.flags(), capacity);
+        this.size = snapshot.uids().length;
+        this.knownModSeq = new ModSeq(snapshot.modSeq());
+    }
+
+    /** Applies what changed since the snapshot, before the client has seen any of it: no responses. */
+    private void catchUp(MailboxStore store) throws StoreException {
+        Changes changes = store.changesSince(owner, id, knownModSeq);
+        for (Uid uid : changes.expunged()) {
+            int seq = seqOf(uid.value());
+            if (seq > 0) remove(seq);
+        }
+        Set<Long> expunged = new HashSet<>();
+        for (Uid uid : changes.expunged()) expunged.add(uid.value());
+        List<MessageMeta> changed = new ArrayList<>(changes.changed());
+        changed.sort(Comparator.comparing(MessageMeta::uid));
+        for (MessageMeta m : changed) {
+            long uid = m.uid().value();
+            if (expunged.contains(uid)) continue;
+            if (uid > highestUid()) add(uid, m.modSeq().value(), m.flags());
+            else setFlags(m);
+        }
+        if (changes.highestModSeq().compareTo(knownModSeq) > 0) knownModSeq = changes.highestModSeq();
+    }
 
     /**
      * @param info     the mailbox as read at SELECT
      * @param messages its messages in UID order, read after {@code info}
      */
-    public SelectedMailbox(MailboxInfo info, List<MessageMeta> messages, boolean readOnly) {
+    public SelectedMailbox(MailboxInfo info, List<MessageFlags> messages, boolean readOnly) {
         this.id = info.id();
         this.owner = info.owner();
         this.info = info;
         this.readOnly = readOnly;
-        this.uids = new long[Math.max(16, messages.size() + 16)];
-        for (MessageMeta m : messages) uids[size++] = m.uid().value();
-        ModSeq highest = info.highestModSeq();
-        for (MessageMeta m : messages) if (m.modSeq().compareTo(highest) > 0) highest = m.modSeq();
-        this.knownModSeq = highest;
+        int capacity = Math.max(16, messages.size() + 16);
+        this.uids = new long[capacity];
+        this.modSeqs = new long[capacity];
+        this.flags = new Flags[capacity];
+        long highest = info.highestModSeq().value();
+        for (MessageFlags m : messages) {
+            add(m.uid(), m.modSeq(), m.flags());
+            highest = Math.max(highest, m.modSeq());
+        }
+        this.knownModSeq = new ModSeq(highest);
     }
 
     /** Listens for changes; {@code wake} runs (on the store's thread) after each one. */
     public void listen(MailboxEvents events, Runnable wake) {
         subscription = events.subscribe(id, event -> {
-            stale = true;
+            if (event.highestModSeq() == null || event.kind() == MailboxEvent.Kind.DELETED || event.kind() == MailboxEvent.Kind.RENAMED) {
+                mustAsk = true;
+            } else {
+                if (event.kind() == MailboxEvent.Kind.EXPUNGED) lastExpunge = event;
+                announcedModSeq.accumulateAndGet(event.highestModSeq().value(), Math::max);
+            }
             wake.run();
         });
         // a change between reading the messages and subscribing raised no event for us: look once
-        stale = true;
+        mustAsk = true;
     }
 
     public MailboxId id() {
@@ -124,13 +217,24 @@ public final class SelectedMailbox implements AutoCloseable {
         return knownModSeq;
     }
 
+    /** Whether a change event announced something the view has not seen; {@link #sync} then asks the store. */
     public boolean isStale() {
-        return stale;
+        return mustAsk || announcedModSeq.get() > knownModSeq.value();
     }
 
     /** The next {@link #sync} asks the store, event or not (e.g. to learn the MODSEQ of an own change). */
     public void markStale() {
-        stale = true;
+        mustAsk = true;
+    }
+
+    /** The flags of message {@code seq} (1-based) as of the last sync or own change. */
+    public Flags flagsAt(int seq) {
+        return flags[seq - 1];
+    }
+
+    /** The MODSEQ of message {@code seq} (1-based) as of the last sync or own change. */
+    public long modSeqAt(int seq) {
+        return modSeqs[seq - 1];
     }
 
     /**
@@ -227,9 +331,48 @@ public final class SelectedMailbox implements AutoCloseable {
         return Arrays.binarySearch(savedSearch, uid) >= 0;
     }
 
-    /** Flag changes this session reports itself (STORE), so that {@link #sync} does not repeat them. */
+    /**
+     * Flag changes this session made (STORE, FETCH setting \Seen) and reports itself: applied to
+     * the view, and remembered so that {@link #sync} does not repeat them. A store change takes one
+     * new MODSEQ for all its messages; when that is the one after the view's, the view is complete
+     * up to it without asking the store.
+     */
     public void noteOwnFlagChanges(List<MessageMeta> updated) {
-        for (MessageMeta m : updated) ownModSeqs.add(m.modSeq().value());
+        long changeModSeq = -1;
+        for (MessageMeta m : updated) {
+            ownModSeqs.add(m.modSeq().value());
+            setFlags(m);
+            changeModSeq = changeModSeq == -1 || changeModSeq == m.modSeq().value() ? m.modSeq().value() : -2;
+        }
+        if (changeModSeq > 0 && changeModSeq == knownModSeq.value() + 1) knownModSeq = new ModSeq(changeModSeq);
+    }
+
+    /**
+     * This session expunged {@code gone} and has removed them from the view ({@link #removeExpunged}).
+     * An expunge takes one new MODSEQ; when the store announced exactly these UIDs at the MODSEQ
+     * after the view's, that was this expunge and nothing else happened in between: the view is
+     * complete up to it without asking the store.
+     */
+    public void noteOwnExpunge(List<Uid> gone) {
+        MailboxEvent event = lastExpunge;
+        if (gone.isEmpty() || event == null || event.highestModSeq().value() != knownModSeq.value() + 1) return;
+        if (event.uids().size() == gone.size() && new HashSet<>(event.uids()).equals(new HashSet<>(gone))) {
+            knownModSeq = event.highestModSeq();
+        }
+    }
+
+    private void setFlags(MessageMeta m) {
+        int seq = seqOf(m.uid().value());
+        if (seq == 0) return;
+        flags[seq - 1] = intern(m.flags());
+        modSeqs[seq - 1] = m.modSeq().value();
+    }
+
+    private Flags intern(Flags f) {
+        Flags known = flagSets.get(f);
+        if (known != null) return known;
+        if (flagSets.size() < 1024) flagSets.put(f, f);
+        return f;
     }
 
     /** This session expunged these messages and tells the client itself; removes them from the view. */
@@ -241,12 +384,22 @@ public final class SelectedMailbox implements AutoCloseable {
 
     private void remove(int seq) {
         System.arraycopy(uids, seq, uids, seq - 1, size - seq);
+        System.arraycopy(modSeqs, seq, modSeqs, seq - 1, size - seq);
+        System.arraycopy(flags, seq, flags, seq - 1, size - seq);
         size--;
+        flags[size] = null;
     }
 
-    private void add(long uid) {
-        if (size == uids.length) uids = Arrays.copyOf(uids, uids.length * 2);
-        uids[size++] = uid;
+    private void add(long uid, long modSeq, Flags messageFlags) {
+        if (size == uids.length) {
+            uids = Arrays.copyOf(uids, uids.length * 2);
+            modSeqs = Arrays.copyOf(modSeqs, uids.length);
+            flags = Arrays.copyOf(flags, uids.length);
+        }
+        uids[size] = uid;
+        modSeqs[size] = modSeq;
+        flags[size] = intern(messageFlags);
+        size++;
     }
 
     /** What {@link #sync} should write. */
@@ -259,8 +412,8 @@ public final class SelectedMailbox implements AutoCloseable {
      */
     public void sync(MailboxStore store, ResponseWriter w, SyncOptions options) throws StoreException, IOException {
         List<MessageMeta> flagChanges = List.of();
-        if (stale) {
-            stale = false;
+        if (isStale()) {
+            mustAsk = false;
             Changes changes = store.changesSince(owner, id, knownModSeq);
             Set<Long> expunged = new HashSet<>();
             for (Uid uid : changes.expunged()) {
@@ -272,22 +425,24 @@ public final class SelectedMailbox implements AutoCloseable {
             }
             List<MessageMeta> changed = new ArrayList<>(changes.changed());
             changed.sort(Comparator.comparing(MessageMeta::uid));
-            List<Long> added = new ArrayList<>();
+            List<MessageMeta> added = new ArrayList<>();
             flagChanges = new ArrayList<>();
             long highest = highestUid();
             for (MessageMeta m : changed) {
                 long uid = m.uid().value();
                 if (expunged.contains(uid)) continue;
-                if (uid > highest) added.add(uid);
-                else if (seqOf(uid) > 0 && !pendingExpunges.contains(uid) && !ownModSeqs.contains(m.modSeq().value())) {
-                    flagChanges.add(m);
+                if (uid > highest) {
+                    added.add(m);
+                } else if (seqOf(uid) > 0) {
+                    setFlags(m);
+                    if (!pendingExpunges.contains(uid) && !ownModSeqs.contains(m.modSeq().value())) flagChanges.add(m);
                 }
             }
             ownModSeqs.clear();
             if (changes.highestModSeq().compareTo(knownModSeq) > 0) knownModSeq = changes.highestModSeq();
             if (options.expungeAllowed()) writeExpunges(w, options.qresync());
             if (!added.isEmpty()) {
-                for (long uid : added) add(uid);
+                for (MessageMeta m : added) add(m.uid().value(), m.modSeq().value(), m.flags());
                 w.untagged().number(size).atom("EXISTS").end();
             }
             for (MessageMeta m : flagChanges) {
@@ -321,5 +476,11 @@ public final class SelectedMailbox implements AutoCloseable {
     public void close() {
         if (subscription != null) subscription.close();
         subscription = null;
+        // only a view in step with the store at knownModSeq can be brought up to date from it later
+        if (cache != null && pendingExpunges.isEmpty() && !mustAsk) {
+            cache.put(id, new ViewCache.Snapshot(info.uidValidity().value(), knownModSeq.value(),
+                    Arrays.copyOf(uids, size), Arrays.copyOf(modSeqs, size), Arrays.copyOf(flags, size)));
+        }
+        cache = null;
     }
 }

@@ -84,7 +84,8 @@ public final class LuceneMessageIndex implements MessageIndex, AutoCloseable {
     /** RFC-free choice: 1,000,000 chars of decoded body text per message (docs/adr/0010). */
     public static final int DEFAULT_MAX_TEXT_CHARS = 1_000_000;
     private static final int PARSE_CHUNK = 200;
-    private static final Duration BATCH_DELAY = Duration.ofMillis(100);
+    /** Changes are indexed (and committed) at most once a second: each commit makes a segment, and segments are merged. */
+    private static final Duration BATCH_DELAY = Duration.ofSeconds(1);
 
     private static final String KEY = "key";
     private static final String MAILBOX = "mailbox";

@@ -46,8 +46,11 @@ import java.util.Optional;
 public final class FetchCommand extends BaseCommand<FetchRequest> {
     /** Messages whose parses are read with one statement. */
     static final int PARSE_CHUNK = 500;
+    /** Parses kept across commands and sessions: ~1-2 KiB each for typical mail. */
+    static final int PARSE_CACHE_ENTRIES = 4096;
 
     private final ImapBackend backend;
+    private final ParseCache parseCache = new ParseCache(PARSE_CACHE_ENTRIES);
 
     public FetchCommand(ImapBackend backend) {
         super(ImapCommand.FETCH, FetchRequest.class);
@@ -70,8 +73,9 @@ public final class FetchCommand extends BaseCommand<FetchRequest> {
         if (request.vanished()) {
             QuickResync.vanishedSince(session, backend.store(), request.set(), request.changedSince().getAsLong());
         }
+        if (messages.isEmpty()) return StatusResponse.ok(request.tag(), request.name() + " completed");
+        if (!selected.isStale() && items.stream().allMatch(FetchCommand::inView)) return fromView(session, request, items, messages);
         List<UidRange> ranges = SelectedMailbox.uidRanges(messages);
-        if (ranges.isEmpty()) return StatusResponse.ok(request.tag(), request.name() + " completed");
         Map<Long, MessageMeta> metas = new HashMap<>();
         for (MessageMeta m : backend.store().messages(session.owner(), selected.id(), ranges)) metas.put(m.uid().value(), m);
 
@@ -89,7 +93,7 @@ public final class FetchCommand extends BaseCommand<FetchRequest> {
             if (parse && i % PARSE_CHUNK == 0) {
                 // one statement per chunk instead of one per message; bounded memory for 1:*
                 List<SelectedMailbox.Message> chunk = messages.subList(i, Math.min(messages.size(), i + PARSE_CHUNK));
-                parses = backend.store().parsed(session.owner(), selected.id(), SelectedMailbox.uidRanges(chunk));
+                parses = parses(session, chunk, metas);
             }
             MessageMeta meta = metas.get(m.uid());
             ParsedMessage parsed = parse && meta != null ? parses.get(meta.uid()) : null;
@@ -112,6 +116,71 @@ public final class FetchCommand extends BaseCommand<FetchRequest> {
             return StatusResponse.no(request.tag(), ResponseCode.EXPUNGEISSUED, "Some messages were expunged meanwhile");
         }
         return ok;
+    }
+
+    /** The parses of these messages: from the cache, the others with one statement. */
+    private Map<Uid, ParsedMessage> parses(ImapSession session, List<SelectedMailbox.Message> chunk, Map<Long, MessageMeta> metas)
+            throws StoreException {
+        Map<Uid, ParsedMessage> found = new HashMap<>();
+        List<SelectedMailbox.Message> missing = new ArrayList<>();
+        for (SelectedMailbox.Message m : chunk) {
+            MessageMeta meta = metas.get(m.uid());
+            if (meta == null) continue;
+            ParsedMessage cached = parseCache.get(meta.blob());
+            if (cached != null) found.put(meta.uid(), cached);
+            else missing.add(m);
+        }
+        if (missing.isEmpty()) return found;
+        for (Map.Entry<Uid, ParsedMessage> e : backend.store().parsed(session.owner(), session.selected().id(),
+                SelectedMailbox.uidRanges(missing)).entrySet()) {
+            found.put(e.getKey(), e.getValue());
+            MessageMeta meta = metas.get(e.getKey().value());
+            if (meta != null) parseCache.put(meta.blob(), e.getValue());
+        }
+        return found;
+    }
+
+    /** UID, FLAGS and MODSEQ: what the session's view of the mailbox holds. */
+    private static boolean inView(FetchAttribute a) {
+        return a == FetchAttribute.Simple.UID || a == FetchAttribute.Simple.FLAGS || a == FetchAttribute.Simple.MODSEQ;
+    }
+
+    /**
+     * A FETCH of UID, FLAGS and MODSEQ only, answered from the view while no change event says it
+     * is behind the store: no database read, one response line per message written as it goes
+     * (what clients send to resynchronise flags, e.g. {@code UID FETCH 1:* (FLAGS)}). Messages
+     * another session expunged are left out, as on the stored path.
+     */
+    private static StatusResponse fromView(ImapSession session, FetchRequest request, List<FetchAttribute> items,
+                                           List<SelectedMailbox.Message> messages) throws IOException {
+        SelectedMailbox selected = session.selected();
+        ResponseWriter w = session.writer();
+        long changedSince = request.changedSince().orElse(-1);
+        boolean missing = false;
+        for (SelectedMailbox.Message m : messages) {
+            if (selected.isExpungePending(m.uid())) {
+                missing = true;
+                continue;
+            }
+            long modSeq = selected.modSeqAt(m.seq());
+            if (changedSince >= 0 && modSeq <= changedSince) continue;
+            w.untagged().number(m.seq()).atom("FETCH").openList();
+            for (FetchAttribute item : items) {
+                FetchAttribute.Simple s = (FetchAttribute.Simple) item;
+                w.atom(s.wire());
+                switch (s) {
+                    case UID -> w.number(m.uid());
+                    case FLAGS -> w.flags(selected.flagsAt(m.seq()));
+                    case MODSEQ -> w.openList().number(modSeq).closeList();
+                    default -> throw new IllegalStateException("not in the view: " + s);
+                }
+            }
+            w.closeList().end();
+        }
+        if (missing && !request.uid()) {
+            return StatusResponse.no(request.tag(), ResponseCode.EXPUNGEISSUED, "Some messages were expunged meanwhile");
+        }
+        return StatusResponse.ok(request.tag(), request.name() + " completed");
     }
 
     private List<Long> markSeen(ImapSession session, SelectedMailbox selected, Map<Long, MessageMeta> metas) throws StoreException {

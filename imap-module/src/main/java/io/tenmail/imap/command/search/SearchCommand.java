@@ -14,6 +14,8 @@ import io.tenmail.imap.wire.response.ResponseWriter;
 import io.tenmail.storage.MessageIndex;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.model.MessageMeta;
+import io.tenmail.storage.model.ModSeq;
+import io.tenmail.storage.model.Uid;
 import io.tenmail.storage.model.UidRange;
 
 import java.io.IOException;
@@ -45,7 +47,7 @@ public final class SearchCommand extends BaseCommand<SearchRequest> {
         if (modSeqKey) session.useCondstore();
         List<long[]> hits = new ArrayList<>();   // {seq, uid}
         long highestModSeq = 0;
-        for (SearchEvaluator.Candidate c : matching(backend, session, request.key())) {
+        for (SearchEvaluator.Candidate c : matching(backend, session, request.key(), true)) {
             hits.add(new long[] {c.seq, c.meta.uid().value()});
             highestModSeq = Math.max(highestModSeq, c.meta.modSeq().value());
         }
@@ -85,22 +87,40 @@ public final class SearchCommand extends BaseCommand<SearchRequest> {
      * meanwhile cannot match (RFC 9051 §7.5.1). Text keys ask the full-text index first; messages
      * are evaluated in chunks whose parses are read with one statement when the key needs them,
      * and what was loaded is released after each chunk.
+     *
+     * <p>With {@code viewMeta}, when the view is current and the key needs nothing of a message
+     * but its UID, flags, MODSEQ, parse and the index's answers ({@link #viewSuffices}), the
+     * candidates are made from the view and the mailbox's metadata is not listed: their
+     * {@link MessageMeta} then has no internal date, size or blob, so only a caller that reads
+     * nothing else (SEARCH, not SORT or THREAD) may ask for that.
      */
-    static List<SearchEvaluator.Candidate> matching(ImapBackend backend, ImapSession session, SearchKey key) throws StoreException {
+    static List<SearchEvaluator.Candidate> matching(ImapBackend backend, ImapSession session, SearchKey key, boolean viewMeta)
+            throws StoreException {
         SelectedMailbox selected = session.selected();
-        List<MessageMeta> all = backend.store().messages(session.owner(), selected.id(), List.of(UidRange.ALL));
-        Map<Long, MessageMeta> byUid = new HashMap<>();
-        for (MessageMeta m : all) byUid.put(m.uid().value(), m);
         Map<SearchKey, MessageIndex.Hits> answers = new IdentityHashMap<>();
         askIndex(backend.index(), session, key, answers);
+        boolean fromView = viewMeta && !selected.isStale() && viewSuffices(key, answers, selected.highestUid());
+        Map<Long, MessageMeta> byUid = new HashMap<>();
+        if (!fromView) {
+            for (MessageMeta m : backend.store().messages(session.owner(), selected.id(), List.of(UidRange.ALL))) {
+                byUid.put(m.uid().value(), m);
+            }
+        }
         SearchEvaluator evaluator = new SearchEvaluator(backend.store(), backend.blobs(), session.owner(), selected,
                 backend.clock(), answers);
         List<SearchEvaluator.Candidate> hits = new ArrayList<>();
         List<SearchEvaluator.Candidate> chunk = new ArrayList<>(SearchEvaluator.PARSE_CHUNK);
         try {
             for (int seq = 1; seq <= selected.size(); seq++) {
-                MessageMeta meta = byUid.get(selected.uidAt(seq));
-                if (meta == null) continue;
+                long uid = selected.uidAt(seq);
+                MessageMeta meta;
+                if (fromView) {
+                    if (selected.isExpungePending(uid)) continue;
+                    meta = new MessageMeta(selected.id(), new Uid(uid), new ModSeq(selected.modSeqAt(seq)), selected.flagsAt(seq), null, -1, null);
+                } else {
+                    meta = byUid.get(uid);
+                    if (meta == null) continue;
+                }
                 chunk.add(evaluator.new Candidate(seq, meta));
                 if (chunk.size() == SearchEvaluator.PARSE_CHUNK) evaluate(evaluator, key, chunk, hits);
             }
@@ -114,12 +134,50 @@ public final class SearchCommand extends BaseCommand<SearchRequest> {
     private static void evaluate(SearchEvaluator evaluator, SearchKey key, List<SearchEvaluator.Candidate> chunk,
                                  List<SearchEvaluator.Candidate> hits) throws StoreException {
         if (chunk.isEmpty()) return;
-        if (evaluator.needsParse(key, chunk)) SearchEvaluator.loadParsed(chunk);
+        // only the messages the index does not answer for: usually the few appended since it caught up
+        if (evaluator.needsParse(key, chunk)) {
+            List<SearchEvaluator.Candidate> needing = new ArrayList<>();
+            for (SearchEvaluator.Candidate c : chunk) if (evaluator.needsParse(key, List.of(c))) needing.add(c);
+            SearchEvaluator.loadParsed(needing);
+        }
         for (SearchEvaluator.Candidate c : chunk) {
             if (evaluator.matches(key, c)) hits.add(c);
             c.release();
         }
         chunk.clear();
+    }
+
+    /**
+     * Whether {@code key} can be decided from the view: flags, keywords, MODSEQ, numbers, UIDs and
+     * the parse-based address and subject keys always; BODY, TEXT and HEADER only when the index
+     * answered them for every message in the view (otherwise they read the blob); internal date,
+     * sent date and size never.
+     */
+    static boolean viewSuffices(SearchKey key, Map<SearchKey, MessageIndex.Hits> answers, long highestUid) {
+        return switch (key) {
+            case SearchKey.All a -> true;
+            case SearchKey.FlagIs f -> true;
+            case SearchKey.KeywordIs k -> true;
+            case SearchKey.RecentIs r -> true;
+            case SearchKey.ModSeqAtLeast m -> true;
+            case SearchKey.SequenceNumbers n -> true;
+            case SearchKey.Uids u -> true;
+            case SearchKey.Contains ct -> switch (ct.field()) {
+                case BODY, TEXT -> indexAnswers(answers.get(ct), highestUid);
+                default -> true;
+            };
+            case SearchKey.HeaderContains h -> indexAnswers(answers.get(h), highestUid);
+            case SearchKey.Not n -> viewSuffices(n.key(), answers, highestUid);
+            case SearchKey.Or o -> viewSuffices(o.left(), answers, highestUid) && viewSuffices(o.right(), answers, highestUid);
+            case SearchKey.And a -> a.keys().stream().allMatch(k -> viewSuffices(k, answers, highestUid));
+            case SearchKey.DateIs d -> false;
+            case SearchKey.SizeIs s -> false;
+            case SearchKey.AgeIs a -> false;
+        };
+    }
+
+    private static boolean indexAnswers(MessageIndex.Hits hits, long highestUid) {
+        return hits != null && hits.covers(highestUid);
     }
 
     /** The index's answer for every text key it can answer, by key identity. */

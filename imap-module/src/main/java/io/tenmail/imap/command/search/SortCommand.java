@@ -44,7 +44,7 @@ public final class SortCommand extends BaseCommand<SortRequest> {
 
     @Override
     public StatusResponse handle(ImapSession session, SortRequest request) throws StoreException, IOException {
-        List<SearchEvaluator.Candidate> hits = SearchCommand.matching(backend, session, request.key());
+        List<SearchEvaluator.Candidate> hits = SearchCommand.matching(backend, session, request.key(), false);
         List<Row> rows = new ArrayList<>(hits.size());
         try {
             for (int from = 0; from < hits.size(); from += SearchEvaluator.PARSE_CHUNK) {

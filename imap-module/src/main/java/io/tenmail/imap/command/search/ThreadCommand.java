@@ -29,7 +29,7 @@ public final class ThreadCommand extends BaseCommand<ThreadRequest> {
 
     @Override
     public StatusResponse handle(ImapSession session, ThreadRequest request) throws StoreException, IOException {
-        List<SearchEvaluator.Candidate> hits = SearchCommand.matching(backend, session, request.key());
+        List<SearchEvaluator.Candidate> hits = SearchCommand.matching(backend, session, request.key(), false);
         List<ThreadMessage> messages = new ArrayList<>(hits.size());
         try {
             for (int from = 0; from < hits.size(); from += SearchEvaluator.PARSE_CHUNK) {

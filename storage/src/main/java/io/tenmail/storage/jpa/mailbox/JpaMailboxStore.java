@@ -20,6 +20,7 @@ import io.tenmail.storage.model.MailboxEvent;
 import io.tenmail.storage.model.MailboxId;
 import io.tenmail.storage.model.MailboxInfo;
 import io.tenmail.storage.model.MailboxName;
+import io.tenmail.storage.model.MessageFlags;
 import io.tenmail.storage.model.MessageMeta;
 import io.tenmail.storage.model.MessagesTransferred;
 import io.tenmail.storage.model.ModSeq;
@@ -178,6 +179,11 @@ public class JpaMailboxStore implements MailboxStore {
             long id = new MailboxRows(em, owner).find(mailbox).getId();
             return MessageRow.metas(new MessageRows(em, id).inRanges(uids), id);
         });
+    }
+
+    @Override
+    public List<MessageFlags> flags(AccountId owner, MailboxId mailbox) throws StoreException {
+        return tx.run(em -> new MessageRows(em, new MailboxRows(em, owner).find(mailbox).getId()).flags());
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.tenmail.storage.jpa.mailbox;
 
 import io.tenmail.storage.jpa.ExpungedMessageEntity;
 import io.tenmail.storage.jpa.MessageEntity;
+import io.tenmail.storage.model.Flags;
+import io.tenmail.storage.model.MessageFlags;
 import io.tenmail.storage.model.UidRange;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -9,7 +11,9 @@ import jakarta.persistence.TypedQuery;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The messages of one mailbox: listings by UID ranges and MODSEQ, inserts, flag updates and
@@ -78,6 +82,24 @@ final class MessageRows {
                 .setParameter("mailbox", mailboxId).setParameter("since", modSeq).getResultList());
         uids.sort(null);
         return uids;
+    }
+
+    /**
+     * UID, MODSEQ and flags of every message, ordered by UID: four columns by the primary key, no
+     * blob id, size or date, and each distinct flag combination decoded once (SELECT of a large
+     * mailbox).
+     */
+    List<MessageFlags> flags() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(MessageEntity.SQL_FLAGS_OF_MAILBOX).setParameter(1, mailboxId).getResultList();
+        Map<State, Flags> decoded = new HashMap<>();
+        List<MessageFlags> result = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            State state = new State(((Number) row[2]).intValue(), (String) row[3]);
+            Flags flags = decoded.computeIfAbsent(state, st -> StoredFlags.decode(st.systemFlags(), st.keywords()));
+            result.add(new MessageFlags(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), flags));
+        }
+        return result;
     }
 
     List<Long> uids() {

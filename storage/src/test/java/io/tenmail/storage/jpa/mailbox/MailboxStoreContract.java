@@ -22,6 +22,7 @@ import io.tenmail.storage.model.MailboxEvent;
 import io.tenmail.storage.model.MailboxId;
 import io.tenmail.storage.model.MailboxInfo;
 import io.tenmail.storage.model.MailboxName;
+import io.tenmail.storage.model.MessageFlags;
 import io.tenmail.storage.model.MessageMeta;
 import io.tenmail.storage.model.ModSeq;
 import io.tenmail.storage.model.NewMessage;
@@ -577,6 +578,25 @@ abstract class MailboxStoreContract {
             store.storeFlags(owner, inbox, all, FlagUpdate.REPLACE, new Flags(Set.of(SystemFlag.FLAGGED), Set.of("Work")), Optional.empty());
             assertThat(store.messages(owner, inbox, all)).allMatch(m -> m.flags().equals(new Flags(Set.of(SystemFlag.FLAGGED), Set.of("Work"))));
             assertThat(info(owner, inbox).unseen()).isEqualTo(2);
+        }
+
+        @Test
+        void theFlagListingGivesEveryMessagesUidModseqAndFlagsAsTheFullListingDoes() throws StoreException {
+            AccountId owner = account();
+            MailboxId inbox = inbox(owner);
+            append(owner, inbox, SystemFlag.SEEN);
+            append(owner, inbox, keywords("Work"));
+            append(owner, inbox);
+            store.expunge(owner, inbox, Optional.empty());
+            store.storeFlags(owner, inbox, List.of(range(3, 3)), FlagUpdate.ADD, Flags.of(SystemFlag.DELETED), Optional.empty());
+
+            List<MessageFlags> listed = store.flags(owner, inbox);
+
+            assertThat(listed).containsExactlyElementsOf(store.messages(owner, inbox, List.of(UidRange.ALL)).stream()
+                    .map(m -> new MessageFlags(m.uid().value(), m.modSeq().value(), m.flags())).toList());
+            assertThat(listed).extracting(MessageFlags::uid).containsExactly(1L, 2L, 3L);
+            assertThat(listed.get(1).flags().hasKeyword("Work")).isTrue();
+            assertReason(Reason.NOT_FOUND, () -> store.flags(account(), inbox));
         }
 
         @Test

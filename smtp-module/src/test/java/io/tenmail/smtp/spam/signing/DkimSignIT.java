@@ -46,7 +46,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Mail signed by Tenmail with a domain's key from the database verifies with jDKIM against the
+ * Mail signed by Tenmail with a domain's key from the database verifies with jDKIM and OpenDKIM against the
  * published record in a test DNS; OpenDKIM signs with the same key when installed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -242,6 +242,40 @@ class DkimSignIT {
         } else {
             assertThat(clause).startsWith("dkim=pass header.d=" + domain);
         }
+    }
+
+    @Test
+    void openDkimVerifiesTenmailsSignatureAgainstThePublishedRecordWhenInstalled() throws Exception {
+        // opendkim's test mode (-t) reads public keys from TestPublicKeys instead of DNS, the same
+        // record the admin API tells the domain to publish (opendkim.conf(5))
+        Path opendkim = Path.of("/usr/sbin/opendkim");
+        Assumptions.assumeTrue(Files.isExecutable(opendkim), "opendkim not installed");
+        String domain = hostedDomain();
+        DkimKey key = active(domain);
+        Path keysFile = Files.writeString(dir.resolve("test-public-keys"), key.dnsName() + " " + key.dnsRecord() + "\n");
+        Path conf = Files.writeString(dir.resolve("opendkim.conf"), "Mode v\nSyslog no\nTestPublicKeys " + keysFile + "\n");
+        FakeMail mail = submitted(from(domain));
+        sign.service(mail);
+        assertThat(openDkimVerdict(opendkim, conf, written(mail, "signed.eml"))).contains("verification").contains("succeeded");
+
+        mail.getMessage().setText("Changed after signing.\r\n");
+        mail.getMessage().saveChanges();
+        assertThat(openDkimVerdict(opendkim, conf, written(mail, "altered.eml"))).contains("failed");
+    }
+
+    private Path written(FakeMail mail, String name) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        mail.getMessage().writeTo(bytes);
+        return Files.write(dir.resolve(name), bytes.toByteArray());
+    }
+
+    /** What {@code opendkim -t} says about the message's signature (it exits 0 either way). */
+    private static String openDkimVerdict(Path opendkim, Path conf, Path message) throws Exception {
+        Process p = new ProcessBuilder(opendkim.toString(), "-x", conf.toString(), "-t", message.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as(out).isTrue();
+        return out;
     }
 
     private String dkimResult(FakeMail arrived) throws Exception {

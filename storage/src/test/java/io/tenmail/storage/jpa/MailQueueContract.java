@@ -459,6 +459,100 @@ abstract class MailQueueContract {
     }
 
     @Nested
+    class GroupCommits {
+
+        @Test
+        void concurrentCompletionsEachRemoveTheirEntryAndAStaleLeaseFailsOnlyItsOwnCaller() throws Exception {
+            for (int i = 0; i < 40; i++) queue.enqueue(mail("r" + i + "@example.test"));
+            List<QueueEntry> leased = queue.lease(40, LEASE);
+            assertThat(leased).hasSize(40);
+            QueueEntry stale = leased.get(17);
+            queue.reschedule(stale, clock.instant(), null);   // its lease is gone; the token in hand is stale
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<Reason>> outcomes = new ArrayList<>();
+                for (QueueEntry e : leased) {
+                    outcomes.add(pool.submit(() -> {
+                        try {
+                            queue.complete(e);
+                            return null;
+                        } catch (StoreException failure) {
+                            return failure.reason();
+                        }
+                    }));
+                }
+                List<Reason> failures = new ArrayList<>();
+                for (Future<Reason> f : outcomes) if (f.get() != null) failures.add(f.get());
+
+                assertThat(failures).containsExactly(Reason.NOT_FOUND);
+                assertThat(outcomes.get(17).get()).isEqualTo(Reason.NOT_FOUND);
+                assertThat(queue.size()).isEqualTo(1);
+                assertThat(leaseOne().id()).isEqualTo(stale.id());
+            } finally {
+                pool.shutdownNow();
+                assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+            }
+        }
+
+        @Test
+        void aFailingUnitInAGroupFailsOnlyItsOwnCaller() throws Exception {
+            Transactions tx = new Transactions(database.entityManagerFactory());
+            GroupCommit group = new GroupCommit(tx, 64);
+            java.util.concurrent.CountDownLatch leaderInside = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch releaseLeader = new java.util.concurrent.CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                // the first caller leads alone and holds its transaction open until the others queued behind it
+                Future<Long> leader = pool.submit(() -> group.run(em -> {
+                    leaderInside.countDown();
+                    await(releaseLeader);
+                    return count(em);
+                }));
+                assertThat(leaderInside.await(1, TimeUnit.MINUTES)).isTrue();
+                Future<QueueEntryId> first = pool.submit(() -> group.run(em -> insert(em, "a@example.test")));
+                Future<Object> failing = pool.submit(() -> group.run(em -> {
+                    throw new StoreException(Reason.INVALID, "this unit is faulty");
+                }));
+                Future<QueueEntryId> second = pool.submit(() -> group.run(em -> insert(em, "b@example.test")));
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+                while (group.waiting() < 3 && System.nanoTime() < deadline) Thread.onSpinWait();
+                assertThat(group.waiting()).isEqualTo(3);
+                releaseLeader.countDown();
+
+                assertThat(leader.get()).isZero();
+                assertThat(first.get()).isNotEqualTo(second.get());
+                assertThatThrownBy(failing::get).hasCauseInstanceOf(StoreException.class);
+                assertThat(queue.size()).isEqualTo(2);
+            } finally {
+                releaseLeader.countDown();
+                pool.shutdownNow();
+                assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+            }
+        }
+
+        private static void await(java.util.concurrent.CountDownLatch latch) {
+            try {
+                if (!latch.await(1, TimeUnit.MINUTES)) throw new IllegalStateException("not released");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static long count(jakarta.persistence.EntityManager em) {
+            return em.createQuery("SELECT COUNT(e) FROM QueueEntryEntity e", Long.class).getSingleResult();
+        }
+
+        private QueueEntryId insert(jakarta.persistence.EntityManager em, String recipient) {
+            QueueEntryEntity entry = new QueueEntryEntity(BLOB.hex(), 1, null, clock.millis(), MailQueue.ROOT, clock.millis());
+            em.persist(entry);
+            em.flush();
+            em.persist(new QueueRecipientEntity(entry.id(), 0, recipient, "PENDING", null, null, null));
+            return new QueueEntryId(entry.id());
+        }
+    }
+
+    @Nested
     class Durability {
 
         @Test

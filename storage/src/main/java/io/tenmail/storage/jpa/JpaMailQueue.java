@@ -41,10 +41,6 @@ import java.util.Set;
  * took the entry, or it was released) and the caller gets NOT_FOUND. A lease that merely expired,
  * with nobody else taking the entry, still lets its holder finish.
  *
- * <p>{@link #enqueue} and {@link #complete} go through a {@link GroupCommit}: calls made at the same
- * time by different threads share one transaction and one commit, and each returns only after
- * that commit (ADR 0013).
- *
  * <p>Lease times come from each node's clock, so nodes sharing a database need synchronised
  * clocks (NTP); a skew shortens or stretches leases by that much. Times are kept in milliseconds.
  */
@@ -57,8 +53,6 @@ public final class JpaMailQueue implements MailQueue {
     private static final int MAX_ERROR = 2000;
     private static final int MAX_ORCPT = 500;
     private static final int MAX_DSN_NOTIFY = 64;
-    /** Most queue inserts, or most completions, that share one commit (GroupCommit). */
-    private static final int MAX_GROUP = 64;
 
     // Conditional statements are plain SQL, identical on both databases: OpenJPA would turn a JPQL
     // bulk UPDATE into "WHERE ID IN (SELECT ...)" on Derby, whose scan locks rows of other workers.
@@ -71,10 +65,6 @@ public final class JpaMailQueue implements MailQueue {
 
     private final Transactions transactions;
     private final Clock clock;
-    /** Concurrent SMTP sessions' inserts share commits; each caller still returns only after its own. */
-    private final GroupCommit intake;
-    /** Concurrent spooler workers' completions share commits the same way. */
-    private final GroupCommit completions;
 
     public JpaMailQueue(Transactions transactions) {
         this(transactions, Clock.systemUTC());
@@ -83,15 +73,13 @@ public final class JpaMailQueue implements MailQueue {
     public JpaMailQueue(Transactions transactions, Clock clock) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.intake = new GroupCommit(transactions, MAX_GROUP);
-        this.completions = new GroupCommit(transactions, MAX_GROUP);
     }
 
     @Override
     public QueueEntryId enqueue(QueuedMail mail) throws StoreException {
         validate(mail);
         long now = clock.millis();
-        return intake.run(em -> {
+        return transactions.run(em -> {
             QueueEntryEntity entry = new QueueEntryEntity(mail.blob().hex(), mail.size(),
                     mail.reversePath().map(EmailAddress::toString).orElse(null), mail.received().toEpochMilli(), ROOT, now);
             em.persist(entry);
@@ -159,10 +147,8 @@ public final class JpaMailQueue implements MailQueue {
 
     @Override
     public void complete(QueueEntry entry) throws StoreException {
-        // recipients and attributes go with it: ON DELETE CASCADE. A lost lease is no failure of the
-        // shared transaction: the count comes back and only this caller hears NOT_FOUND.
-        int rows = completions.run(em -> execute(em, "DELETE FROM QUEUE_ENTRY" + HELD, entry.id().value(), entry.leaseToken()));
-        requireHeld(entry, rows);
+        // recipients and attributes go with it: ON DELETE CASCADE
+        transactions.run(em -> requireHeld(entry, execute(em, "DELETE FROM QUEUE_ENTRY" + HELD, entry.id().value(), entry.leaseToken())));
     }
 
     @Override

@@ -283,9 +283,15 @@ public final class FileBlobStore implements BlobStore, BlobInventory {
      */
     private void ensureDurableDirectory(Path dir) throws IOException {
         if (durableDirs.contains(dir)) return;
+        Path parent = dir.getParent();
+        if (!durableDirs.contains(parent)) {
+            // the root's fsync only for a first-level directory not yet known durable (256 of them)
+            Files.createDirectories(parent);
+            fsyncDirectory(root);
+            durableDirs.add(parent);
+        }
         Files.createDirectories(dir);
-        fsyncDirectory(root);
-        fsyncDirectory(dir.getParent());
+        fsyncDirectory(parent);
         durableDirs.add(dir);
     }
 

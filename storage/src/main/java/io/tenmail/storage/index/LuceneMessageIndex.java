@@ -73,7 +73,8 @@ import java.util.function.Supplier;
  * after a crash describes exactly the documents that survived it; nothing else is needed as a
  * checkpoint. One worker thread follows the store: a {@link MailboxEvents} event marks its mailbox,
  * and the worker asks {@link MailboxStore#changesSince} for what changed since the state's MODSEQ,
- * indexes new messages, deletes expunged ones, and commits. At {@link #open} and every
+ * indexes new messages, deletes expunged ones and refreshes the near-real-time reader (a durable
+ * Lucene commit follows at most every ten seconds, and at close). At {@link #open} and every
  * {@code fullPassEvery} it walks every mailbox the same way, which catches up after a crash, a
  * missed event or an empty index; an index that cannot be opened is deleted and rebuilt.
  *
@@ -84,8 +85,18 @@ public final class LuceneMessageIndex implements MessageIndex, AutoCloseable {
     /** RFC-free choice: 1,000,000 chars of decoded body text per message (docs/adr/0010). */
     public static final int DEFAULT_MAX_TEXT_CHARS = 1_000_000;
     private static final int PARSE_CHUNK = 200;
-    /** Changes are indexed (and committed) at most once a second: each commit makes a segment, and segments are merged. */
+    /**
+     * Changes are gathered this long before a drain, so a burst of deliveries is indexed in one go;
+     * each drain makes a segment, and segments are merged (ADR 0014).
+     */
     private static final Duration BATCH_DELAY = Duration.ofSeconds(1);
+    /**
+     * A drain makes its documents searchable at once (near-real-time reader of the writer); the
+     * durable Lucene commit, which fsyncs every new segment file, runs at most this often. A crash
+     * loses only uncommitted documents and the state documents that describe them, which the next
+     * pass indexes again from the store (ADR 0013).
+     */
+    private static final Duration COMMIT_EVERY = Duration.ofSeconds(10);
 
     private static final String KEY = "key";
     private static final String MAILBOX = "mailbox";
@@ -131,6 +142,7 @@ public final class LuceneMessageIndex implements MessageIndex, AutoCloseable {
         Engine e = new Engine(dir, new MessageText(blobs, maxTextChars));
         e.subscription = events.subscribeAll(e::heard);
         e.worker.scheduleWithFixedDelay(e::fullPass, 0, fullPassEvery.toMillis(), TimeUnit.MILLISECONDS);
+        e.worker.scheduleWithFixedDelay(e::commitPending, COMMIT_EVERY.toMillis(), COMMIT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         engine = e;
     }
 
@@ -376,8 +388,7 @@ public final class LuceneMessageIndex implements MessageIndex, AutoCloseable {
             }
             if (!changed) return;
             try {
-                writer.commit();
-                searchers.maybeRefresh();
+                searchers.maybeRefresh();   // searchable now; committed by commitPending
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -458,6 +469,15 @@ public final class LuceneMessageIndex implements MessageIndex, AutoCloseable {
 
         private void addText(Document d, String field, String value) {
             if (value != null && !value.isEmpty()) d.add(new org.apache.lucene.document.Field(field, SearchText.normalize(value), TEXT_TYPE));
+        }
+
+        /** The durable commit of what the drains wrote since the last one (worker thread). */
+        void commitPending() {
+            try {
+                if (writer.hasUncommittedChanges()) writer.commit();
+            } catch (IOException | RuntimeException e) {
+                log.warn("full-text index commit failed; retried in {} s: {}", COMMIT_EVERY.toSeconds(), e.toString());
+            }
         }
 
         void close() {

@@ -6,18 +6,28 @@ import io.tenmail.storage.model.BlobId;
 import io.tenmail.storage.model.EmailAddress;
 import io.tenmail.storage.model.QueuedMail;
 import io.tenmail.storage.model.QueuedRecipient;
+import io.tenmail.admin.api.AdminApi;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import static io.tenmail.admin.it.ApiFixture.PASSWORD;
 import static io.tenmail.admin.it.ApiFixture.encode;
@@ -178,6 +188,41 @@ class RolesAndTenantsIT {
             }
         }
         tenantBIsUnchanged();
+    }
+
+    /**
+     * Guards the matrix: every endpoint the API serves is tried across tenants above, or is listed
+     * here as one that names nothing of another tenant (the caller's own session, tokens and
+     * account, and lists that a role filter narrows, which the tests below check).
+     */
+    @Test
+    void theMatrixCoversEveryEndpointOfTheApi() {
+        Set<String> callersOwn = Set.of("GET /health", "GET /session", "POST /session", "DELETE /session",
+                "GET /self", "GET /self/logins", "GET /self/mobileconfig", "PUT /self/password", "GET /self/app-passwords", "POST /self/app-passwords",
+                "DELETE /self/app-passwords/{id}",
+                "GET /tokens", "POST /tokens", "DELETE /tokens/{id}",
+                "GET /tenants", "GET /domains", "GET /accounts", "GET /aliases", "GET /groups", "GET /dashboard", "GET /audit");
+        List<Case> cases = foreignCases();
+        List<String> untried = new ArrayList<>();
+        Set<String> served = new java.util.HashSet<>();
+        for (Class<?> resource : AdminApi.RESOURCES) {
+            String base = "/" + resource.getAnnotation(Path.class).value().replaceAll("^/+", "");
+            for (Method m : resource.getDeclaredMethods()) {
+                String verb = m.isAnnotationPresent(GET.class) ? "GET" : m.isAnnotationPresent(POST.class) ? "POST"
+                        : m.isAnnotationPresent(PUT.class) ? "PUT" : m.isAnnotationPresent(PATCH.class) ? "PATCH"
+                        : m.isAnnotationPresent(DELETE.class) ? "DELETE" : null;
+                if (verb == null) continue;
+                String template = (base + (m.isAnnotationPresent(Path.class) ? "/" + m.getAnnotation(Path.class).value() : ""))
+                        .replaceAll("/+", "/").replaceAll("(.)/$", "$1");
+                Pattern shape = Pattern.compile(Pattern.quote(template).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q"));
+                boolean tried = cases.stream().anyMatch(c -> c.method().equals(verb)
+                        && shape.matcher(c.path().replaceAll("\\?.*", "")).matches());
+                served.add(verb + " " + template);
+                if (!tried && !callersOwn.contains(verb + " " + template)) untried.add(verb + " " + template);
+            }
+        }
+        assertThat(untried).as("endpoints missing from foreignCases()").isEmpty();
+        assertThat(served).as("the caller's own endpoints are served").containsAll(callersOwn);
     }
 
     private void tenantBIsUnchanged() {

@@ -10,6 +10,8 @@ import io.tenmail.storage.DirectoryAdmin;
 import io.tenmail.storage.MailQueue;
 import io.tenmail.storage.MailTraffic;
 import io.tenmail.storage.StorageSettings;
+import io.tenmail.storage.directory.PasswordHasher;
+import io.tenmail.storage.dkim.DkimKeyPairs;
 import io.tenmail.storage.jpa.Database;
 import io.tenmail.storage.jpa.JpaApiTokens;
 import io.tenmail.storage.jpa.JpaAuditLog;
@@ -34,6 +36,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +60,8 @@ final class ApiFixture implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final URI base;
 
+    /** One DKIM key pair for every domain the tests create (a 2048-bit pair costs a few hundred ms of CPU). */
+    private static final KeyPair SHARED_DKIM_KEY = DkimKeyPairs.generate();
     /**
      * One database for the test JVM: embedded Derby, or a fresh PostgreSQL database when
      * TENMAIL_TEST_PG_URL is set (scripts/with-postgres). Tests use unique names, so they can share it.
@@ -75,7 +81,7 @@ final class ApiFixture implements AutoCloseable {
 
     /** The directory behind the API: the real JPA implementation, the ONE place tests choose it. */
     static DirectoryAdmin newDirectoryAdmin() {
-        return new JpaDirectoryAdmin(TX);
+        return new JpaDirectoryAdmin(TX, PasswordHasher.owaspMinimum(), Clock.systemUTC(), () -> SHARED_DKIM_KEY);
     }
 
     /** Messages in/out per day, on the same database. */

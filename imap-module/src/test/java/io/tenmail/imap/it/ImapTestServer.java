@@ -9,6 +9,8 @@ import io.tenmail.protocol.tls.TlsMaterial;
 import io.tenmail.protocol.tls.TlsSettings;
 import io.tenmail.storage.BlobStore;
 import io.tenmail.storage.StoreException;
+import io.tenmail.storage.TestDkimKeys;
+import io.tenmail.storage.directory.PasswordHasher;
 import io.tenmail.storage.index.LuceneMessageIndex;
 import io.tenmail.storage.jpa.mailbox.MailboxOwners;
 import io.tenmail.storage.DirectoryAdmin;
@@ -66,7 +68,7 @@ final class ImapTestServer implements AutoCloseable {
         database = new Database(TestDatabases.derby(dir));
         Transactions tx = new Transactions(database.entityManagerFactory());
         JpaDirectory directory = new JpaDirectory(tx);
-        admin = new JpaDirectoryAdmin(tx);
+        admin = new JpaDirectoryAdmin(tx, PasswordHasher.owaspMinimum(), Clock.systemUTC(), TestDkimKeys.SHARED);
         events = new InMemoryMailboxEvents();
         store = new JpaMailboxStore(tx, events, directory);
         blobs = new FileBlobStore(dir.resolve("blobs"));

@@ -9,7 +9,9 @@ import io.tenmail.protocol.tls.TlsSettings;
 import io.tenmail.storage.BlobStore;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.TestDatabases;
+import io.tenmail.storage.TestDkimKeys;
 import io.tenmail.storage.blob.FileBlobStore;
+import io.tenmail.storage.directory.PasswordHasher;
 import io.tenmail.storage.events.InMemoryMailboxEvents;
 import io.tenmail.storage.jpa.Database;
 import io.tenmail.storage.jpa.JpaDirectory;
@@ -68,7 +70,7 @@ final class Pop3Fixture implements AutoCloseable {
         database = new Database(TestDatabases.derby(dataDir));
         Transactions tx = new Transactions(database.entityManagerFactory());
         directory = new JpaDirectory(tx);
-        admin = new JpaDirectoryAdmin(tx);
+        admin = new JpaDirectoryAdmin(tx, PasswordHasher.owaspMinimum(), Clock.systemUTC(), TestDkimKeys.SHARED);
         store = new JpaMailboxStore(tx, new InMemoryMailboxEvents(), directory);
         blobs = new FileBlobStore(dataDir.resolve("blobs"));
         TlsMaterial material = TlsMaterial.load(TlsSettings.selfSigned("localhost", dataDir), Clock.systemUTC());

@@ -11,6 +11,7 @@ import io.tenmail.smtp.session.ListenerRole;
 import io.tenmail.storage.DirectoryAdmin;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.TestDatabases;
+import io.tenmail.storage.TestDkimKeys;
 import io.tenmail.storage.blob.FileBlobStore;
 import io.tenmail.storage.directory.PasswordHasher;
 import io.tenmail.storage.jpa.Database;
@@ -86,7 +87,7 @@ public final class MailSystem implements AutoCloseable {
         // cheap hashes: the tests log in hundreds of times
         PasswordHasher hasher = new PasswordHasher(new PasswordHasher.Parameters(64, 1, 1));
         directory = new JpaDirectory(transactions, hasher, Clock.systemUTC());
-        admin = new JpaDirectoryAdmin(transactions, hasher, Clock.systemUTC());
+        admin = new JpaDirectoryAdmin(transactions, hasher, Clock.systemUTC(), TestDkimKeys.SHARED);
         queue = new JpaMailQueue(transactions);
         blobs = new FileBlobStore(dir.resolve("blobs"));
         tls = TlsContextFactory.serverContext(TlsMaterial.load(TlsSettings.selfSigned(HOST, dir), Clock.systemUTC()));

@@ -14,6 +14,7 @@ import io.tenmail.smtp.spam.policy.SpamClock;
 import io.tenmail.storage.TestClock;
 import io.tenmail.storage.StorageSettings;
 import io.tenmail.storage.StoreException;
+import io.tenmail.storage.TestDkimKeys;
 import io.tenmail.storage.blob.FileBlobStore;
 import io.tenmail.storage.directory.PasswordHasher;
 import io.tenmail.storage.events.InMemoryMailboxEvents;
@@ -109,7 +110,7 @@ final class ProcessingSystem implements AutoCloseable {
         Transactions tx = new Transactions(database.entityManagerFactory());
         PasswordHasher hasher = new PasswordHasher(new PasswordHasher.Parameters(64, 1, 1));
         directory = new JpaDirectory(tx, hasher, Clock.systemUTC());
-        admin = new JpaDirectoryAdmin(tx, hasher, Clock.systemUTC());
+        admin = new JpaDirectoryAdmin(tx, hasher, Clock.systemUTC(), TestDkimKeys.SHARED);
         queue = new JpaMailQueue(tx);
         bayesTokens = new io.tenmail.storage.jpa.JpaBayesTokens(tx, Clock.systemUTC());
         spamPolicies = new JpaSpamPolicies(tx);

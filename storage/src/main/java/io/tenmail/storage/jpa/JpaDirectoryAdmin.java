@@ -48,6 +48,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static io.tenmail.storage.jpa.Inputs.invalid;
@@ -74,6 +75,7 @@ public class JpaDirectoryAdmin implements DirectoryAdmin {
     private final PasswordHasher hasher;
     private final Clock clock;
     private final SecureRandom random;
+    private final Supplier<KeyPair> dkimKeys;
 
     /** For CDI's client proxy only. */
     protected JpaDirectoryAdmin() {
@@ -81,6 +83,7 @@ public class JpaDirectoryAdmin implements DirectoryAdmin {
         this.hasher = null;
         this.clock = null;
         this.random = null;
+        this.dkimKeys = null;
     }
 
     @Inject
@@ -89,10 +92,16 @@ public class JpaDirectoryAdmin implements DirectoryAdmin {
     }
 
     public JpaDirectoryAdmin(Transactions tx, PasswordHasher hasher, Clock clock) {
+        this(tx, hasher, clock, DkimKeyPairs::generate);
+    }
+
+    /** @param dkimKeys makes each new domain's DKIM key pair (tests that create many domains share one) */
+    public JpaDirectoryAdmin(Transactions tx, PasswordHasher hasher, Clock clock, Supplier<KeyPair> dkimKeys) {
         this.tx = tx;
         this.hasher = hasher;
         this.clock = clock;
         this.random = new SecureRandom();
+        this.dkimKeys = dkimKeys;
     }
 
     // ---- tenants
@@ -152,7 +161,7 @@ public class JpaDirectoryAdmin implements DirectoryAdmin {
     @Override
     public Domain createDomain(TenantId tenant, String name) throws StoreException {
         String n = Inputs.domainName("name", name);
-        KeyPair dkim = DkimKeyPairs.generate();   // outside the transaction: CPU time, not connection time
+        KeyPair dkim = dkimKeys.get();   // outside the transaction: CPU time, not connection time
         return tx.run(em -> {
             TenantEntity t = tenant(em, tenant);
             if (DomainNameEntity.byName(em, n).isPresent()) throw taken("name", "the domain name " + n);

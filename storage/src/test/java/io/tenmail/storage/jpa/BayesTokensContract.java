@@ -3,6 +3,7 @@ package io.tenmail.storage.jpa;
 import io.tenmail.storage.BayesTokens;
 import io.tenmail.storage.BayesTokens.Learned;
 import io.tenmail.storage.StorageSettings;
+import io.tenmail.storage.TestDkimKeys;
 import io.tenmail.storage.directory.PasswordHasher;
 import io.tenmail.storage.model.BayesCounts;
 import io.tenmail.storage.model.TenantId;
@@ -33,7 +34,7 @@ abstract class BayesTokensContract {
     void open(@TempDir Path dataDir) {
         database = new Database(settings(dataDir));
         Transactions tx = new Transactions(database.entityManagerFactory());
-        admin = new JpaDirectoryAdmin(tx, new PasswordHasher(new PasswordHasher.Parameters(8, 1, 1)), Clock.systemUTC());
+        admin = new JpaDirectoryAdmin(tx, new PasswordHasher(new PasswordHasher.Parameters(8, 1, 1)), Clock.systemUTC(), TestDkimKeys.SHARED);
         tokens = new JpaBayesTokens(tx, Clock.systemUTC());
     }
 

@@ -5,6 +5,7 @@ import io.tenmail.storage.MailboxStore;
 import io.tenmail.storage.StorageSettings;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.TestClock;
+import io.tenmail.storage.TestDkimKeys;
 import io.tenmail.storage.blob.BlobSweeper;
 import io.tenmail.storage.blob.FileBlobStore;
 import io.tenmail.storage.directory.PasswordHasher;
@@ -77,7 +78,7 @@ abstract class BlobReferencesContract {
         queue = new JpaMailQueue(tx, clock);
         store = new JpaMailboxStore(tx, new InMemoryMailboxEvents(), new JpaDirectory(tx));
         rows = new RowCounter(database);
-        JpaDirectoryAdmin admin = new JpaDirectoryAdmin(tx, CHEAP, Clock.systemUTC());
+        JpaDirectoryAdmin admin = new JpaDirectoryAdmin(tx, CHEAP, Clock.systemUTC(), TestDkimKeys.SHARED);
         TenantId tenant = admin.createTenant("t", 0, 0).id();
         admin.createDomain(tenant, "example.test");
         alice = admin.createAccount(tenant, EmailAddress.parse("alice@example.test"), "Alice", "secret", 0);

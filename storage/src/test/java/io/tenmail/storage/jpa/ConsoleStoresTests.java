@@ -3,6 +3,7 @@ package io.tenmail.storage.jpa;
 import io.tenmail.storage.ApiTokens;
 import io.tenmail.storage.StorageSettings;
 import io.tenmail.storage.StoreException.Reason;
+import io.tenmail.storage.TestDkimKeys;
 import io.tenmail.storage.directory.PasswordHasher;
 import io.tenmail.storage.model.Account;
 import io.tenmail.storage.model.ApiToken;
@@ -55,7 +56,7 @@ abstract class ConsoleStoresTests {
         database = new Database(settings(dataDir));
         Transactions tx = new Transactions(database.entityManagerFactory());
         PasswordHasher hasher = PasswordHasher.owaspMinimum();
-        admin = new JpaDirectoryAdmin(tx, hasher, Clock.systemUTC());
+        admin = new JpaDirectoryAdmin(tx, hasher, Clock.systemUTC(), TestDkimKeys.SHARED);
         directory = new JpaDirectory(tx, hasher, Clock.systemUTC());
         tokens = new JpaApiTokens(tx);
         audit = new JpaAuditLog(tx);

@@ -4,6 +4,7 @@ import io.tenmail.storage.BlobStore.StoredBlob;
 import io.tenmail.storage.MailboxStore;
 import io.tenmail.storage.StorageSettings;
 import io.tenmail.storage.StoreException;
+import io.tenmail.storage.TestDkimKeys;
 import io.tenmail.storage.blob.FileBlobStore;
 import io.tenmail.storage.directory.PasswordHasher;
 import io.tenmail.storage.events.InMemoryMailboxEvents;
@@ -67,7 +68,7 @@ abstract class GroupDeliveryContract {
     void open() {
         database = new Database(settings(dataDir));
         tx = new Transactions(database.entityManagerFactory());
-        admin = new JpaDirectoryAdmin(tx, CHEAP, Clock.systemUTC());
+        admin = new JpaDirectoryAdmin(tx, CHEAP, Clock.systemUTC(), TestDkimKeys.SHARED);
         directory = new JpaDirectory(tx);
         store = new JpaMailboxStore(tx, new InMemoryMailboxEvents(), directory);
         blobs = new FileBlobStore(dataDir.resolve("blobs"));

@@ -10,6 +10,7 @@ import io.tenmail.storage.StorageSettings;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.StoreException.Reason;
 import io.tenmail.storage.TestClock;
+import io.tenmail.storage.TestDkimKeys;
 import io.tenmail.storage.directory.PasswordHasher;
 import io.tenmail.storage.directory.VerifiedPasswords;
 import io.tenmail.storage.model.Account;
@@ -59,7 +60,7 @@ abstract class JpaDirectoryTests {
         directory = new JpaDirectory(transactions, hasher, clock);
         remembered = new VerifiedPasswords(Duration.ofMinutes(1), 1000, clock);
         rememberingDirectory = new JpaDirectory(transactions, hasher, clock, remembered);
-        admin = new JpaDirectoryAdmin(transactions, hasher, clock);
+        admin = new JpaDirectoryAdmin(transactions, hasher, clock, TestDkimKeys.SHARED);
     }
 
     @AfterAll
@@ -190,7 +191,7 @@ abstract class JpaDirectoryTests {
         @Test
         void aPasswordHashedWithWeakerParametersIsUpgradedAtLogin() throws StoreException {
             PasswordHasher weak = new PasswordHasher(new PasswordHasher.Parameters(1024, 1, 1));
-            JpaDirectoryAdmin oldAdmin = new JpaDirectoryAdmin(transactions, weak, clock);
+            JpaDirectoryAdmin oldAdmin = new JpaDirectoryAdmin(transactions, weak, clock, TestDkimKeys.SHARED);
             Account a = oldAdmin.createAccount(tenant.id(), new EmailAddress("legacy", domain.name()), "", "old secret", 0);
             assertThat(storedHash(a)).startsWith("$argon2id$v=19$m=1024,t=1,p=1$");
 

@@ -5,6 +5,7 @@ import io.tenmail.storage.MailTraffic.Counts;
 import io.tenmail.storage.MailTraffic.Increment;
 import io.tenmail.storage.StorageSettings;
 import io.tenmail.storage.TestClock;
+import io.tenmail.storage.TestDkimKeys;
 import io.tenmail.storage.directory.PasswordHasher;
 import io.tenmail.storage.model.Tenant;
 import io.tenmail.storage.traffic.TrafficCounter;
@@ -40,7 +41,7 @@ abstract class MailTrafficTests {
         database = new Database(settings(dataDir));
         Transactions tx = new Transactions(database.entityManagerFactory());
         clock = TestClock.atSomeMoment();
-        admin = new JpaDirectoryAdmin(tx, PasswordHasher.owaspMinimum(), clock);
+        admin = new JpaDirectoryAdmin(tx, PasswordHasher.owaspMinimum(), clock, TestDkimKeys.SHARED);
         traffic = new JpaMailTraffic(tx);
     }
 

@@ -2,6 +2,7 @@ package io.tenmail.storage.jpa.mailbox;
 
 import io.tenmail.storage.Directory;
 import io.tenmail.storage.StoreException;
+import io.tenmail.storage.TestDkimKeys;
 import io.tenmail.storage.directory.PasswordHasher;
 import io.tenmail.storage.jpa.JpaDirectoryAdmin;
 import io.tenmail.storage.jpa.Transactions;
@@ -40,7 +41,7 @@ public final class TestDirectory implements Directory {
 
     /** A directory with a tenant and a domain of its own in the database of {@code tx}. */
     public TestDirectory(Transactions tx) {
-        this.admin = new JpaDirectoryAdmin(tx, CHEAP_HASHER, Clock.systemUTC());
+        this.admin = new JpaDirectoryAdmin(tx, CHEAP_HASHER, Clock.systemUTC(), TestDkimKeys.SHARED);
         String unique = UUID.randomUUID().toString().substring(0, 8);
         try {
             this.tenant = admin.createTenant("test-" + unique, 0, 0).id();

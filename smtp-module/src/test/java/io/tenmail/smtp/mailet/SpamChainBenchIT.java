@@ -29,8 +29,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The benchmark of the spam chain's share of the SMTP end-to-end rate (docs/benchmarks.md, "Spam
  * chain"). Two systems in one JVM, same run, alternating: real SMTP (MX, loopback) into the queue,
- * the spooler, local delivery on Derby; "on" runs the default chain's checks (the client is made
- * to look external with {@code PretendClient}, and a DNS responder on loopback holds the sender's
+ * the spooler, local delivery on Derby; "on" runs the shipped chain — the checks in "smtp-data" at
+ * the end of DATA before 250, Bayes and the stamp in "root" (the client is made to look external
+ * through {@code ProcessingSystem.remoteClient} and {@code PretendClient}), and a DNS responder on loopback holds the sender's
  * SPF, DKIM key and DMARC records), "off" the same container without the spam mailets. Each run:
  * {@code tenmail.bench.count} DKIM-signed 10 KB messages at concurrency
  * {@code tenmail.bench.concurrency}, timed from the first MAIL until the queue is empty. Runs only
@@ -58,6 +59,8 @@ class SpamChainBenchIT {
             Path off = Path.of(getClass().getResource("/mailet/bench-chain-off.xml").toURI());
             try (ProcessingSystem chainOn = new ProcessingSystem(TestDatabases.derby(dir.resolve("on/data")), dir.resolve("on"), on, config);
                  ProcessingSystem chainOff = new ProcessingSystem(TestDatabases.derby(dir.resolve("off/data")), dir.resolve("off"), off, config)) {
+                chainOn.remoteClient = "192.0.2.10";   // loopback clients are trusted: the checks would skip them
+                chainOff.remoteClient = "192.0.2.10";
                 List<String> toOn = accounts(chainOn);
                 List<String> toOff = accounts(chainOff);
                 StringBuilder body = new StringBuilder();

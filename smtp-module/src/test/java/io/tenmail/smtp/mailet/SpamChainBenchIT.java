@@ -79,13 +79,19 @@ class SpamChainBenchIT {
                         rateOff.add(run(chainOff, toOff, message, count, concurrency));
                         rateOn.add(run(chainOn, toOn, message, count, concurrency));
                     }
-                    log.info("spam chain bench run {}: on {} msg/s, off {} msg/s", i + 1, fmt(rateOn.get(i)), fmt(rateOff.get(i)));
+                    log.info("spam chain bench run {}: on {} msg/s, off {} msg/s, load average {}", i + 1, fmt(rateOn.get(i)), fmt(rateOff.get(i)),
+                            fmt(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
                 }
                 double mOn = median(rateOn);
                 double mOff = median(rateOff);
+                // each run's on and off were measured back to back: the median of the runs' own shares
+                // is steadier than the share of the medians when the machine's load moves
+                List<Double> shares = new ArrayList<>();
+                for (int i = 0; i < runs; i++) shares.add((1 - rateOn.get(i) / rateOff.get(i)) * 100);
                 log.info("spam chain bench: {} messages of {} octets at concurrency {}, {} runs: median e2e chain on {} msg/s, off {} msg/s; "
-                                + "the chain costs {}% of the end-to-end rate ({} ms of wall time per message)", count, message.length(), concurrency,
-                        runs, fmt(mOn), fmt(mOff), fmt((1 - mOn / mOff) * 100), fmt(1000 / mOn - 1000 / mOff));
+                                + "the chain costs {}% of the end-to-end rate ({} ms of wall time per message); median of the runs' shares {}%",
+                        count, message.length(), concurrency, runs, fmt(mOn), fmt(mOff), fmt((1 - mOn / mOff) * 100), fmt(1000 / mOn - 1000 / mOff),
+                        fmt(median(shares)));
             }
         }
     }

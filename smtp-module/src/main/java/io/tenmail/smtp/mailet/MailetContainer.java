@@ -62,7 +62,9 @@ public final class MailetContainer implements AutoCloseable {
      */
     public ProcessingResult process(Mail mail) throws TemporaryFailure {
         ProcessingResult result = new ProcessingResult();
-        run(mail, 0, result, 0);
+        try (PassMemo.Pass pass = PassMemo.open()) {
+            run(mail, 0, result, 0);
+        }
         return result;
     }
 
@@ -79,6 +81,13 @@ public final class MailetContainer implements AutoCloseable {
         List<ProcessorStep> steps = processors.get(processor);
         if (steps == null) return false;
         String state = mail.getState();
+        try (PassMemo.Pass pass = PassMemo.open()) {
+            screen(mail, steps, state);
+        }
+        return true;
+    }
+
+    private static void screen(Mail mail, List<ProcessorStep> steps, String state) {
         for (ProcessorStep step : steps) {
             if (DataRefusal.of(mail).isPresent()) break;
             try {
@@ -91,7 +100,6 @@ public final class MailetContainer implements AutoCloseable {
             }
             mail.setState(state);
         }
-        return true;
     }
 
     /** Runs {@code mail} in the processor its state names, from step {@code from}. */

@@ -3,6 +3,7 @@ package io.tenmail.smtp.spam;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import org.apache.james.jdkim.DKIMVerifier;
+import org.apache.james.jdkim.api.PublicKeyRecord;
 import org.apache.james.jdkim.api.Result;
 import org.apache.james.jdkim.exceptions.FailException;
 import org.apache.mailet.Mail;
@@ -11,9 +12,8 @@ import org.eclipse.microprofile.config.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +34,7 @@ public class DkimVerify extends GenericMailet {
     private static final Logger log = LoggerFactory.getLogger(DkimVerify.class);
 
     private final DnsLookups dns;
+    private final DkimKeyCache keys = new DkimKeyCache();
     private double failScore;
 
     @Inject
@@ -54,11 +55,15 @@ public class DkimVerify extends GenericMailet {
     @Override
     public void service(Mail mail) throws MessagingException {
         if (AuthAttributes.trusted(mail)) return;
-        byte[] message = bytes(mail);
         // DKIMVerifier collects results per instance: one per message
-        DKIMVerifier verifier = new DKIMVerifier(new DkimKeyRetriever(dns));
-        try {
-            verifier.verify(new ByteArrayInputStream(message));
+        DKIMVerifier verifier = new DKIMVerifier(new DkimKeyRetriever(dns)) {
+            @Override
+            protected PublicKeyRecord newPublicKeyRecord(String record) {
+                return keys.record(record);   // parsed and its key built once per record text
+            }
+        };
+        try (InputStream message = MessageBytes.open(mail)) {
+            verifier.verify(message);
         } catch (FailException e) {
             log.debug("dkim: no signature verified: {}", e.getMessage());
         } catch (IOException e) {
@@ -96,16 +101,6 @@ public class DkimVerify extends GenericMailet {
         AuthAttributes.set(mail, AuthAttributes.DKIM_PASS_DOMAINS, String.join(",", passDomains));
         AuthAttributes.addResults(mail, "dkim", clauses.isEmpty() ? List.of("dkim=none") : clauses);
         if (failed && passDomains.isEmpty()) SpamScore.add(mail, "DKIM_FAIL", failScore);
-    }
-
-    private static byte[] bytes(Mail mail) throws MessagingException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            mail.getMessage().writeTo(out);
-        } catch (IOException e) {
-            throw new MessagingException("cannot read the message of " + mail.getName(), e);
-        }
-        return out.toByteArray();
     }
 
     @Override

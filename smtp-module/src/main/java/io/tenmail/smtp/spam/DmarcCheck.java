@@ -78,7 +78,7 @@ public class DmarcCheck extends GenericMailet {
     }
 
     Evaluation evaluate(Mail mail) throws MessagingException {
-        String[] froms = mail.getMessage().getHeader("From");
+        String[] froms = MessageBytes.header(mail, "From");
         Optional<String> fromDomain = froms != null && froms.length == 1 ? domainOf(froms[0]) : Optional.empty();
         if (fromDomain.isEmpty()) {
             // §6.6.1: no single, parseable author domain; nothing to evaluate

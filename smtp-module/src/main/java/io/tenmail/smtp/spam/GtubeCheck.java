@@ -26,7 +26,7 @@ public class GtubeCheck extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        try (InputStream in = mail.getMessage().getRawInputStream()) {
+        try (InputStream in = MessageBytes.openBody(mail)) {
             if (contains(in, GTUBE)) SpamScore.add(mail, "GTUBE", score);
         } catch (IOException e) {
             throw new MessagingException("cannot read the message of " + mail.getName(), e);

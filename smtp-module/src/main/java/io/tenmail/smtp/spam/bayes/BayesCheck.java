@@ -75,9 +75,10 @@ public class BayesCheck extends GenericMailet {
         if (mail.getAttribute(AttributeName.of("tenmail.smtp.auth-user")).isPresent()) return;
         OptionalLong tenant = tenantOf.apply(mail);
         if (tenant.isEmpty()) return;
-        Optional<Double> indicator = classifier.indicator(tenant.getAsLong(), Tokenizer.tokens(mail.getMessage()));
-        if (indicator.isEmpty()) return;
-        double i = indicator.get();
+        // the training first: the message of an untrained tenant is not even parsed
+        Optional<TokenCounts> training = classifier.training(tenant.getAsLong());
+        if (training.isEmpty()) return;
+        double i = classifier.indicator(tenant.getAsLong(), training.get(), Tokenizer.tokens(mail.getMessage()));
         log.debug("bayes={} tenant={}", i, tenant.getAsLong());
         if (i >= 0.8) io.tenmail.smtp.spam.SpamScore.add(mail, "BAYES_SPAM", round((i - 0.5) * 2 * spamScore));
         else if (i <= 0.2) io.tenmail.smtp.spam.SpamScore.add(mail, "BAYES_HAM", -round((0.5 - i) * 2 * hamScore));

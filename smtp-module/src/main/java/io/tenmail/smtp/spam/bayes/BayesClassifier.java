@@ -37,8 +37,21 @@ public final class BayesClassifier {
 
     /** The spam indicator in [0, 1], or empty while the tenant has too little training. */
     public Optional<Double> indicator(long tenant, Set<String> tokens) {
+        return training(tenant).map(messages -> indicator(tenant, messages, tokens));
+    }
+
+    /**
+     * The tenant's trained message counts, or empty while they are too few to judge: asked first,
+     * a caller need not even read the message of a tenant that has not trained its filter.
+     */
+    public Optional<TokenCounts> training(long tenant) {
         TokenCounts messages = statistics.messages(tenant);
         if (messages.spam() < minimumPerClass || messages.ham() < minimumPerClass) return Optional.empty();
+        return Optional.of(messages);
+    }
+
+    /** The spam indicator in [0, 1] against {@code messages}, the counts {@link #training} gave. */
+    public double indicator(long tenant, TokenCounts messages, Set<String> tokens) {
         Map<String, TokenCounts> counts = statistics.counts(tenant, tokens);
         List<Double> fs = new ArrayList<>();
         for (String token : tokens) {
@@ -48,7 +61,7 @@ public final class BayesClassifier {
         }
         fs.sort(Comparator.comparingDouble((Double f) -> Math.abs(f - 0.5)).reversed());
         List<Double> used = fs.subList(0, Math.min(MAX_DISCRIMINATORS, fs.size()));
-        if (used.isEmpty()) return Optional.of(0.5);
+        if (used.isEmpty()) return 0.5;
         double lnSpam = 0;
         double lnHam = 0;
         for (double f : used) {
@@ -58,7 +71,7 @@ public final class BayesClassifier {
         int n = used.size();
         double s = 1.0 - chi2Q(-2.0 * lnSpam, 2 * n);
         double h = 1.0 - chi2Q(-2.0 * lnHam, 2 * n);
-        return Optional.of((1.0 + s - h) / 2.0);
+        return (1.0 + s - h) / 2.0;
     }
 
     static double probability(TokenCounts c, TokenCounts messages) {

@@ -73,6 +73,13 @@ class BayesCheckTest {
     }
 
     @Test
+    void theMessageOfATenantWithTooLittleTrainingIsNotEvenRead() throws Exception {
+        FakeMail withoutMessage = FakeMail.builder().name("not parsed").build();   // reading it would throw
+        check(new FileTokenStatistics(dir)).service(withoutMessage);
+        assertThat(SpamScore.symbols(withoutMessage)).isEmpty();
+    }
+
+    @Test
     void aMessageRescuedFromJunkMovesItsCountsFromSpamToHam() throws Exception {
         FileTokenStatistics statistics = new FileTokenStatistics(dir);
         BayesTraining training = new BayesTraining(statistics);

@@ -1,0 +1,63 @@
+package io.tenmail.smtp.spam;
+
+import io.tenmail.smtp.mailet.QueueMail;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetHeaders;
+import org.apache.mailet.Mail;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * A mail's message as octets for the checks, without building a jakarta.mail MimeMessage when the
+ * stored bytes are still the message (a {@link QueueMail} no mailet has read or replaced): the
+ * checks at the end of DATA then read the blob directly, and parse nothing they do not need.
+ * Otherwise the message a mailet left is written out.
+ */
+final class MessageBytes {
+    private MessageBytes() {
+    }
+
+    /** The whole message; the caller closes the stream. */
+    static InputStream open(Mail mail) throws MessagingException {
+        if (mail instanceof QueueMail q && q.changedMessage().isEmpty()) return q.source().openStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            mail.getMessage().writeTo(out);
+        } catch (IOException e) {
+            throw new MessagingException("cannot read the message of " + mail.getName(), e);
+        }
+        return new ByteArrayInputStream(out.toByteArray());
+    }
+
+    /** The body as sent (no content transfer decoding); the caller closes the stream. */
+    static InputStream openBody(Mail mail) throws MessagingException {
+        if (!(mail instanceof QueueMail q && q.changedMessage().isEmpty())) return mail.getMessage().getRawInputStream();
+        // buffered, as MimeMessage does it, so that reading the header lines stops at the body
+        InputStream in = new BufferedInputStream(q.source().openStream());
+        try {
+            new InternetHeaders(in);
+            return in;
+        } catch (MessagingException | RuntimeException e) {
+            try {
+                in.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    /** The values of one header field, null if it is absent; reads only the header of stored bytes. */
+    static String[] header(Mail mail, String name) throws MessagingException {
+        if (!(mail instanceof QueueMail q && q.changedMessage().isEmpty())) return mail.getMessage().getHeader(name);
+        try (InputStream in = q.source().openStream()) {
+            return new InternetHeaders(in).getHeader(name);
+        } catch (IOException e) {
+            throw new MessagingException("cannot read the message of " + mail.getName(), e);
+        }
+    }
+}

@@ -1,5 +1,6 @@
 package io.tenmail.admin.it;
 
+import io.tenmail.protocol.dns.TestDnsServer;
 import io.tenmail.admin.AdminBackend;
 import io.tenmail.admin.AdminServer;
 import io.tenmail.admin.AdminSettings;

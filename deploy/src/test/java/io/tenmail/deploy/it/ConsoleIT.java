@@ -1,5 +1,6 @@
 package io.tenmail.deploy.it;
 
+import io.tenmail.protocol.dns.TestDnsServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.mail.Folder;
@@ -79,7 +80,7 @@ class ConsoleIT {
         dns = new TestDnsServer();
         tenmail = new TenmailProcess(temp);
         // the console's DNS check asks this responder (the group mail is local: remote delivery never asks)
-        tenmail.env().put("TENMAIL_DNS_RESOLVERS", dns.address().getHostString() + ":" + dns.address().getPort());
+        tenmail.env().put("TENMAIL_DNS_RESOLVERS", dns.hostAndPort());
         server = tenmail.serveAndAwaitHealthy();
         base = "http://127.0.0.1:" + tenmail.port("HTTP");
 

@@ -3,7 +3,7 @@ package io.tenmail.smtp.mailet;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.tenmail.smtp.it.SmtpClient;
-import io.tenmail.smtp.remote.TestDnsServer;
+import io.tenmail.protocol.dns.TestDnsServer;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.TestDatabases;
 import io.tenmail.storage.model.Account;
@@ -54,7 +54,7 @@ class DataVerdictIT {
         Config config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(Map.of(
                 "tenmail.hostname", ProcessingSystem.HOST,
                 "tenmail.data.dir", dir.resolve("data").toString(),
-                "tenmail.dns.resolvers", dns.address().toString(),
+                "tenmail.dns.resolvers", dns.hostAndPort(),
                 "tenmail.dns.timeout-seconds", "2"), "test", 100)).build();
         Path chain = Path.of(DataVerdictIT.class.getResource("/mailet/spam-mailetcontainer.xml").toURI());
         system = new ProcessingSystem(TestDatabases.derby(dir.resolve("data")), dir, chain, config);

@@ -3,7 +3,7 @@ package io.tenmail.smtp.mailet;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.tenmail.smtp.it.SmtpClient;
-import io.tenmail.smtp.remote.TestDnsServer;
+import io.tenmail.protocol.dns.TestDnsServer;
 import io.tenmail.smtp.spam.DkimKeys;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.TestDatabases;
@@ -54,7 +54,7 @@ class SpamChainBenchIT {
                 .a("mx.sender.test", "192.0.2.10")) {
             Config config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(Map.of(
                     "tenmail.hostname", ProcessingSystem.HOST, "tenmail.data.dir", dir.resolve("data").toString(),
-                    "tenmail.dns.resolvers", dns.address().toString(), "tenmail.dns.timeout-seconds", "2"), "bench", 100)).build();
+                    "tenmail.dns.resolvers", dns.hostAndPort(), "tenmail.dns.timeout-seconds", "2"), "bench", 100)).build();
             Path on = Path.of(getClass().getResource("/mailet/bench-chain-on.xml").toURI());
             Path off = Path.of(getClass().getResource("/mailet/bench-chain-off.xml").toURI());
             try (ProcessingSystem chainOn = new ProcessingSystem(TestDatabases.derby(dir.resolve("on/data")), dir.resolve("on"), on, config);

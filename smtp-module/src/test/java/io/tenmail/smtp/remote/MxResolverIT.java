@@ -1,5 +1,6 @@
 package io.tenmail.smtp.remote;
 
+import io.tenmail.protocol.dns.TestDnsServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class MxResolverIT {
     @BeforeEach
     void start() throws IOException {
         dns = new TestDnsServer();
-        resolver = new MxResolver(MxResolver.resolverFor(List.of(dns.address()), Duration.ofSeconds(2)), new Random(7));
+        resolver = new MxResolver(MxResolver.resolverFor(List.of(HostPort.parse(dns.hostAndPort(), 53)), Duration.ofSeconds(2)), new Random(7));
     }
 
     @AfterEach
@@ -109,7 +110,7 @@ class MxResolverIT {
 
     @Test
     void aSilentDnsServerIsATemporaryFailure() throws IOException {
-        HostPort gone = dns.address();
+        HostPort gone = HostPort.parse(dns.hostAndPort(), 53);
         dns.close();
         MxResolver silent = new MxResolver(MxResolver.resolverFor(List.of(gone), Duration.ofMillis(300)), new Random(1));
         assertThatThrownBy(() -> silent.nextHops("example.test", 25, 5)).isInstanceOfSatisfying(DeliveryException.class,

@@ -1,5 +1,6 @@
 package io.tenmail.smtp.remote;
 
+import io.tenmail.protocol.dns.TestDnsServer;
 import io.tenmail.protocol.tls.TlsContextFactory;
 import io.tenmail.protocol.tls.TlsMaterial;
 import io.tenmail.protocol.tls.TlsSettings;
@@ -382,7 +383,7 @@ class RemoteDeliveryIT {
         closeables.add(dns);
         dns.mx("dns.test", 10, "mx.dns.test").a("mx.dns.test", "127.0.0.1").mx("nomail.test", 0, ".");
         RemoteDeliverySettings s = RemoteDeliverySettings.builder("client.example.com").port(mx.port())
-                .dnsServers(List.of(dns.address())).timeouts(SmtpTimeouts.all(Duration.ofSeconds(10))).build();
+                .dnsServers(List.of(HostPort.parse(dns.hostAndPort(), 53))).timeouts(SmtpTimeouts.all(Duration.ofSeconds(10))).build();
         start(s);
         FakeMail mail = mail(MESSAGE, "bob@dns.test", "x@nowhere.test", "y@nomail.test");
 

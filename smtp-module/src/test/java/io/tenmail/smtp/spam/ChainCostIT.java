@@ -1,6 +1,7 @@
 package io.tenmail.smtp.spam;
 
-import io.tenmail.smtp.remote.TestDnsServer;
+import io.tenmail.protocol.dns.TestDnsServer;
+import io.tenmail.smtp.remote.HostPort;
 import io.tenmail.smtp.spam.bayes.BayesCheck;
 import io.tenmail.smtp.spam.bayes.InMemoryTokenStatistics;
 import org.apache.mailet.Mailet;
@@ -36,7 +37,7 @@ class ChainCostIT {
                 .txt("_dmarc.example.test", "v=DMARC1; p=reject")
                 .txt("sel._domainkey.example.test", keys.dnsRecord())
                 .a("mx.example.test", "192.0.2.10")) {
-            DnsLookups lookups = DnsLookups.of(List.of(dns.address()), Duration.ofSeconds(2));
+            DnsLookups lookups = DnsLookups.of(List.of(HostPort.parse(dns.hostAndPort(), 53)), Duration.ofSeconds(2));
             InMemoryTokenStatistics statistics = new InMemoryTokenStatistics();
             for (int i = 0; i < 60; i++) {
                 statistics.train(1, Set.of("winner", "lottery", "prize" + i), true);

@@ -1,6 +1,7 @@
 package io.tenmail.smtp.spam;
 
-import io.tenmail.smtp.remote.TestDnsServer;
+import io.tenmail.protocol.dns.TestDnsServer;
+import io.tenmail.smtp.remote.HostPort;
 import org.apache.mailet.base.test.FakeMail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +37,7 @@ class DkimVerifyIT {
                 .txt("sel._domainkey.mail.example.test", keys.dnsRecord())
                 .txt("old._domainkey.example.test", otherKeys.dnsRecord())
                 .broken("sel._domainkey.broken.test");
-        verify = new DkimVerify(DnsLookups.of(List.of(dns.address()), Duration.ofSeconds(2)));
+        verify = new DkimVerify(DnsLookups.of(List.of(HostPort.parse(dns.hostAndPort(), 53)), Duration.ofSeconds(2)));
         verify.init(TestMails.config("DkimVerify", Map.of()));
     }
 

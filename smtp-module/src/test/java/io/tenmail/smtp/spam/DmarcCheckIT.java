@@ -1,6 +1,7 @@
 package io.tenmail.smtp.spam;
 
-import io.tenmail.smtp.remote.TestDnsServer;
+import io.tenmail.protocol.dns.TestDnsServer;
+import io.tenmail.smtp.remote.HostPort;
 import org.apache.mailet.base.test.FakeMail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +46,7 @@ class DmarcCheckIT {
                 .txt("_dmarc.half.test", "v=DMARC1; p=reject; pct=50")
                 .txt("_dmarc.monitor.test", "v=DMARC1; p=none")
                 .broken("_dmarc.broken.test");
-        DnsLookups lookups = DnsLookups.of(List.of(dns.address()), Duration.ofSeconds(2));
+        DnsLookups lookups = DnsLookups.of(List.of(HostPort.parse(dns.hostAndPort(), 53)), Duration.ofSeconds(2));
         spf = new SpfCheck(lookups);
         spf.init(TestMails.config("SpfCheck", Map.of()));
         dkim = new DkimVerify(lookups);

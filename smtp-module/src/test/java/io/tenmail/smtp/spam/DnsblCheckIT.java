@@ -1,6 +1,7 @@
 package io.tenmail.smtp.spam;
 
-import io.tenmail.smtp.remote.TestDnsServer;
+import io.tenmail.protocol.dns.TestDnsServer;
+import io.tenmail.smtp.remote.HostPort;
 import org.apache.mailet.base.test.FakeMail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +30,7 @@ class DnsblCheckIT {
                 .a("9.9.9.203.bl.test", "127.255.255.254")
                 .a("1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.bl.test", "127.0.0.2")
                 .broken("8.8.8.203.bl.test");
-        check = new DnsblCheck(DnsLookups.of(List.of(dns.address()), Duration.ofSeconds(2)));
+        check = new DnsblCheck(DnsLookups.of(List.of(HostPort.parse(dns.hostAndPort(), 53)), Duration.ofSeconds(2)));
         check.init(TestMails.config("DnsblCheck", Map.of("zones", "bl.test=4, other-bl.test=2.5, wl.test=-3")));
     }
 
@@ -82,9 +83,9 @@ class DnsblCheckIT {
 
     @Test
     void aZoneListThatIsNotOneFailsStartUp() {
-        assertThatThrownBy(() -> new DnsblCheck(DnsLookups.of(List.of(dns.address()), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> new DnsblCheck(DnsLookups.of(List.of(HostPort.parse(dns.hostAndPort(), 53)), Duration.ofSeconds(1)))
                 .init(TestMails.config("DnsblCheck", Map.of("zones", "bl.test=lots")))).hasMessageContaining("zones");
-        assertThatThrownBy(() -> new DnsblCheck(DnsLookups.of(List.of(dns.address()), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> new DnsblCheck(DnsLookups.of(List.of(HostPort.parse(dns.hostAndPort(), 53)), Duration.ofSeconds(1)))
                 .init(TestMails.config("DnsblCheck", Map.of()))).hasMessageContaining("zones");
     }
 }

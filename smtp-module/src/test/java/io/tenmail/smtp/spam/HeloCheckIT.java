@@ -1,6 +1,7 @@
 package io.tenmail.smtp.spam;
 
-import io.tenmail.smtp.remote.TestDnsServer;
+import io.tenmail.protocol.dns.TestDnsServer;
+import io.tenmail.smtp.remote.HostPort;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
@@ -24,7 +25,7 @@ class HeloCheckIT {
     @BeforeEach
     void start() throws Exception {
         dns = new TestDnsServer().a("mx.sender.test", "192.0.2.25").mx("mailonly.test", 10, "mx.sender.test").broken("slow.test");
-        check = new HeloCheck(DnsLookups.of(List.of(dns.address()), Duration.ofSeconds(2)), "mx.tenmail.test");
+        check = new HeloCheck(DnsLookups.of(List.of(HostPort.parse(dns.hostAndPort(), 53)), Duration.ofSeconds(2)), "mx.tenmail.test");
         check.init(TestMails.config("HeloCheck", Map.of()));
     }
 

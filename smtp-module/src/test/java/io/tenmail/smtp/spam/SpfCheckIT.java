@@ -1,6 +1,7 @@
 package io.tenmail.smtp.spam;
 
-import io.tenmail.smtp.remote.TestDnsServer;
+import io.tenmail.protocol.dns.TestDnsServer;
+import io.tenmail.smtp.remote.HostPort;
 import org.apache.mailet.base.test.FakeMail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +31,7 @@ class SpfCheckIT {
                 .txt("twice.test", "v=spf1 -all").txt("twice.test", "v=spf1 +all")
                 .a("nospf.test", "192.0.2.99")
                 .broken("broken.test");
-        check = new SpfCheck(DnsLookups.of(List.of(dns.address()), Duration.ofSeconds(2)));
+        check = new SpfCheck(DnsLookups.of(List.of(HostPort.parse(dns.hostAndPort(), 53)), Duration.ofSeconds(2)));
         check.init(TestMails.config("SpfCheck", Map.of()));
     }
 

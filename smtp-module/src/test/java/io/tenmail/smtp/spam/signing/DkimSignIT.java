@@ -1,6 +1,7 @@
 package io.tenmail.smtp.spam.signing;
 
-import io.tenmail.smtp.remote.TestDnsServer;
+import io.tenmail.protocol.dns.TestDnsServer;
+import io.tenmail.smtp.remote.HostPort;
 import io.tenmail.smtp.spam.AuthAttributes;
 import io.tenmail.smtp.spam.DkimVerify;
 import io.tenmail.smtp.spam.DnsLookups;
@@ -119,7 +120,7 @@ class DkimSignIT {
     }
 
     private DkimVerify verifier() throws Exception {
-        DkimVerify verify = new DkimVerify(DnsLookups.of(List.of(dns.address()), Duration.ofSeconds(2)));
+        DkimVerify verify = new DkimVerify(DnsLookups.of(List.of(HostPort.parse(dns.hostAndPort(), 53)), Duration.ofSeconds(2)));
         verify.init(FakeMailetConfig.builder().mailetName("DkimVerify").mailetContext(FakeMailContext.defaultContext()).build());
         return verify;
     }

@@ -1,4 +1,4 @@
-package io.tenmail.admin.it;
+package io.tenmail.protocol.dns;
 
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
@@ -30,12 +30,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A copy of smtp-module's test responder (modules do not share test code), with SRV records.
  * An authoritative-only DNS responder on 127.0.0.1 (UDP) for the zone {@code test.}, answering
  * from records the test adds: NOERROR with the records, NODATA (with the SOA) for a name that has
  * other types, NXDOMAIN (with the SOA) for an unknown name, SERVFAIL for names marked broken.
  * CNAMEs are answered as a real server does (the CNAME plus the target's records), so dnsjava's
  * following is exercised.
+ * <p>
+ * Shared by the modules' tests through protocol-common's test-jar.
  */
 public final class TestDnsServer implements AutoCloseable {
     private static final Name ZONE = name("test.");
@@ -53,8 +54,14 @@ public final class TestDnsServer implements AutoCloseable {
         thread.start();
     }
 
+    /** The UDP address to query, e.g. for {@link DnsLookup#of}. */
     public InetSocketAddress address() {
         return new InetSocketAddress("127.0.0.1", socket.getLocalPort());
+    }
+
+    /** The address as {@code 127.0.0.1:port}, the form of the {@code tenmail.dns.resolvers} setting. */
+    public String hostAndPort() {
+        return "127.0.0.1:" + socket.getLocalPort();
     }
 
     public TestDnsServer srv(String owner, int priority, int weight, int port, String target) {

@@ -45,8 +45,16 @@ public final class DnsLookup {
         this.resolver = resolver;
     }
 
-    /** A resolver asking {@code servers} in turn, or the system's name servers when the list is empty. */
+    /** Looks up through {@link #resolver}. */
     public static DnsLookup of(List<InetSocketAddress> servers, Duration timeout) {
+        return new DnsLookup(resolver(servers, timeout));
+    }
+
+    /**
+     * The dnsjava resolver of every DNS user in the server (MX look-ups, the spam checks, the DNS
+     * check): {@code servers} in turn, or the system's name servers when the list is empty.
+     */
+    public static Resolver resolver(List<InetSocketAddress> servers, Duration timeout) {
         ExtendedResolver resolver;
         if (servers.isEmpty()) {
             resolver = new ExtendedResolver();
@@ -60,7 +68,7 @@ public final class DnsLookup {
             resolver = new ExtendedResolver(each);
         }
         resolver.setTimeout(timeout);
-        return new DnsLookup(resolver);
+        return resolver;
     }
 
     /** From {@value #RESOLVERS} and {@value #TIMEOUT}; IllegalArgumentException naming the key when malformed. */

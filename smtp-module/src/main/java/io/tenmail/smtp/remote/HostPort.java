@@ -49,6 +49,11 @@ public record HostPort(String host, int port) {
         throw new IllegalArgumentException("bad port in \"" + text + "\"");
     }
 
+    /** The address to connect to (a name is resolved here, once). */
+    public java.net.InetSocketAddress socketAddress() {
+        return new java.net.InetSocketAddress(host, port);
+    }
+
     @Override
     public String toString() {
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;

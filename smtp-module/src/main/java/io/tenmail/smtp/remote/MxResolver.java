@@ -1,24 +1,22 @@
 package io.tenmail.smtp.remote;
 
+import io.tenmail.protocol.dns.DnsLookup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Cache;
 import org.xbill.DNS.DClass;
-import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Lookup;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Resolver;
-import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 import java.net.IDN;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,18 +47,7 @@ public final class MxResolver {
      * when the list is empty.
      */
     public static Resolver resolverFor(List<HostPort> servers, Duration timeout) {
-        ExtendedResolver resolver;
-        if (servers.isEmpty()) {
-            resolver = new ExtendedResolver();
-        } else {
-            List<Resolver> each = new ArrayList<>();
-            for (HostPort server : servers) {
-                each.add(new SimpleResolver(new InetSocketAddress(server.host(), server.port())));
-            }
-            resolver = new ExtendedResolver(each);
-        }
-        resolver.setTimeout(timeout);
-        return resolver;
+        return DnsLookup.resolver(servers.stream().map(HostPort::socketAddress).toList(), timeout);
     }
 
     /**

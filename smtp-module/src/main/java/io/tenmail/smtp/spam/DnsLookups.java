@@ -1,18 +1,16 @@
 package io.tenmail.smtp.spam;
 
+import io.tenmail.protocol.dns.DnsLookup;
 import io.tenmail.smtp.remote.HostPort;
 import org.xbill.DNS.Cache;
 import org.xbill.DNS.DClass;
-import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Lookup;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Resolver;
-import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,20 +31,7 @@ public final class DnsLookups {
 
     /** A resolver asking {@code servers} in turn, or the system's name servers when the list is empty. */
     public static DnsLookups of(List<HostPort> servers, Duration timeout) {
-        ExtendedResolver resolver;
-        if (servers.isEmpty()) {
-            resolver = new ExtendedResolver();
-        } else {
-            List<Resolver> each = new ArrayList<>();
-            for (HostPort server : servers) {
-                SimpleResolver simple = new SimpleResolver(new InetSocketAddress(server.host(), server.port()));
-                simple.setEDNS(0, 4096, 0, List.of());
-                each.add(simple);
-            }
-            resolver = new ExtendedResolver(each);
-        }
-        resolver.setTimeout(timeout);
-        return new DnsLookups(resolver);
+        return new DnsLookups(DnsLookup.resolver(servers.stream().map(HostPort::socketAddress).toList(), timeout));
     }
 
     public static DnsLookups of(SpamSettings settings) {

@@ -7,12 +7,9 @@ import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
@@ -23,8 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BayesCheckTest {
     private static final long TENANT = 7;
 
-    @TempDir
-    Path dir;
 
     private static MimeMessage message(String subject, String body) throws Exception {
         String raw = "From: x@sender.example\r\nTo: bob@tenmail.test\r\nSubject: " + subject + "\r\n\r\n" + body + "\r\n";
@@ -50,9 +45,10 @@ class BayesCheckTest {
     }
 
     @Test
-    void trainedSpamScoresAndTrainedHamLowersTheScoreAfterARestart() throws Exception {
-        trainCorpus(new BayesTraining(new FileTokenStatistics(dir)));
-        BayesCheck check = check(new FileTokenStatistics(dir));   // a new store reads the files
+    void trainedSpamScoresAndTrainedHamLowersTheScore() throws Exception {
+        InMemoryTokenStatistics statistics = new InMemoryTokenStatistics();
+        trainCorpus(new BayesTraining(statistics));
+        BayesCheck check = check(statistics);
         FakeMail spam = mail(message("You are a winner", "Claim your lottery prize now, click!"));
         check.service(spam);
         assertThat(SpamScore.symbols(spam)).startsWith("BAYES_SPAM=");
@@ -65,36 +61,28 @@ class BayesCheckTest {
 
     @Test
     void tooLittleTrainingGivesNoVerdict() throws Exception {
-        BayesTraining training = new BayesTraining(new FileTokenStatistics(dir));
-        training.markedSpam(TENANT, message("winner", "prize"));
+        InMemoryTokenStatistics statistics = new InMemoryTokenStatistics();
+        new BayesTraining(statistics).markedSpam(TENANT, message("winner", "prize"));
         FakeMail mail = mail(message("winner", "prize"));
-        check(new FileTokenStatistics(dir)).service(mail);
+        check(statistics).service(mail);
         assertThat(SpamScore.symbols(mail)).isEmpty();
     }
 
     @Test
     void theMessageOfATenantWithTooLittleTrainingIsNotEvenRead() throws Exception {
         FakeMail withoutMessage = FakeMail.builder().name("not parsed").build();   // reading it would throw
-        check(new FileTokenStatistics(dir)).service(withoutMessage);
+        check(new InMemoryTokenStatistics()).service(withoutMessage);
         assertThat(SpamScore.symbols(withoutMessage)).isEmpty();
     }
 
     @Test
     void aMessageRescuedFromJunkMovesItsCountsFromSpamToHam() throws Exception {
-        FileTokenStatistics statistics = new FileTokenStatistics(dir);
+        InMemoryTokenStatistics statistics = new InMemoryTokenStatistics();
         BayesTraining training = new BayesTraining(statistics);
         MimeMessage newsletter = message("Monthly newsletter", "Our offers this month");
         training.markedSpam(TENANT, newsletter);
         training.rescuedFromJunk(TENANT, newsletter, true);
         assertThat(statistics.messages(TENANT)).isEqualTo(new TokenCounts(0, 1));
         assertThat(statistics.counts(TENANT, Set.of("offers"))).containsEntry("offers", new TokenCounts(0, 1));
-    }
-
-    @Test
-    void aDamagedFileIsSetAsideAndTrainingStartsOver() throws Exception {
-        Files.writeString(dir.resolve("tenant-" + TENANT + ".tsv"), "not numbers\n");
-        FileTokenStatistics statistics = new FileTokenStatistics(dir);
-        assertThat(statistics.messages(TENANT)).isEqualTo(new TokenCounts(0, 0));
-        assertThat(dir.resolve("tenant-" + TENANT + ".tsv.damaged")).exists();
     }
 }

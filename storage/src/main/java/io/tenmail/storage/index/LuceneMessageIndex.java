@@ -86,10 +86,15 @@ public final class LuceneMessageIndex implements MessageIndex, AutoCloseable {
     public static final int DEFAULT_MAX_TEXT_CHARS = 1_000_000;
     private static final int PARSE_CHUNK = 200;
     /**
-     * Changes are gathered this long before a drain, so a burst of deliveries is indexed in one go;
-     * each drain makes a segment, and segments are merged (ADR 0014).
+     * A drain waits until no change was heard for this long, so a burst of deliveries is indexed in
+     * one go after it; each drain makes a segment, and segments are merged (ADR 0014).
      */
-    private static final Duration BATCH_DELAY = Duration.ofSeconds(1);
+    private static final Duration QUIET = Duration.ofSeconds(1);
+    /**
+     * ... but under steady traffic not longer than this after the first change it gathers: indexing
+     * competes with delivery for the CPU, and SEARCH reads what the index has not reached yet.
+     */
+    private static final Duration MAX_LAG = Duration.ofSeconds(30);
     /**
      * A drain makes its documents searchable at once (near-real-time reader of the writer); the
      * durable Lucene commit, which fsyncs every new segment file, runs at most this often. A crash
@@ -168,7 +173,9 @@ public final class LuceneMessageIndex implements MessageIndex, AutoCloseable {
         List<String> grams = SearchText.bigrams(SearchText.normalize(text));
         if (grams.isEmpty()) return Optional.empty();   // one character: no pair to look up
         try {
-            e.searchers.maybeRefresh();
+            // no refresh here: each drain refreshes, and a refresh would flush the writer's buffer
+            // into a new tiny segment on every SEARCH while mail arrives; completeUpTo comes from
+            // the same reader, so an older one is merely less complete
             IndexSearcher searcher = e.searchers.acquire();
             try {
                 long complete = completeUpTo(searcher, owner, mailbox);
@@ -272,6 +279,8 @@ public final class LuceneMessageIndex implements MessageIndex, AutoCloseable {
         final ScheduledExecutorService worker;
         final Map<MailboxId, AccountId> dirty = new ConcurrentHashMap<>();
         final AtomicBoolean drainScheduled = new AtomicBoolean();
+        volatile long lastHeard;        // System.nanoTime() of the latest change
+        volatile long gatheringSince;   // of the first change the scheduled drain will take
         final Map<MailboxId, State> states = new HashMap<>();   // worker thread only
         MailboxEvents.Subscription subscription;
 
@@ -331,12 +340,19 @@ public final class LuceneMessageIndex implements MessageIndex, AutoCloseable {
         /** Called on the publisher's thread: only note the mailbox and wake the worker. */
         void heard(MailboxEvent event) {
             dirty.put(event.mailbox(), event.owner());
+            long now = System.nanoTime();
+            lastHeard = now;
             if (drainScheduled.compareAndSet(false, true)) {
-                try {
-                    worker.schedule(this::drain, BATCH_DELAY.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (java.util.concurrent.RejectedExecutionException e) {
-                    log.debug("index closed; event for mailbox {} ignored", event.mailbox().value());
-                }
+                gatheringSince = now;
+                scheduleDrain(QUIET.toNanos());
+            }
+        }
+
+        private void scheduleDrain(long delayNanos) {
+            try {
+                worker.schedule(this::drain, delayNanos, TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                log.debug("index closed; change ignored until the next start's full pass");
             }
         }
 
@@ -365,6 +381,13 @@ public final class LuceneMessageIndex implements MessageIndex, AutoCloseable {
         }
 
         void drain() {
+            long now = System.nanoTime();
+            long quietFor = now - lastHeard;
+            long lag = now - gatheringSince;
+            if (quietFor < QUIET.toNanos() && lag < MAX_LAG.toNanos()) {
+                scheduleDrain(Math.min(QUIET.toNanos() - quietFor, MAX_LAG.toNanos() - lag));   // still busy: wait for a pause
+                return;
+            }
             drainScheduled.set(false);
             try {
                 drainNow();

@@ -136,7 +136,7 @@ public class QueuedDeliveryReports implements DeliveryReports {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             if (mail instanceof QueueMail q && q.changedMessage().isEmpty()) {
-                try (InputStream in = q.source().openStream()) {
+                try (InputStream in = q.openUnchanged()) {
                     if (headerOnly) copyHeader(in, bytes);
                     else in.transferTo(bytes);
                 }

@@ -29,8 +29,9 @@ public record MessageSource(BlobStore blobs, BlobId blob, long size) {
         }
     }
 
-    MimeMessage load() throws MessagingException {
-        try (InputStream in = openStream()) {
+    /** Parses {@code content} (the stored bytes, or fields prepended to them) and closes it. */
+    MimeMessage load(InputStream content) throws MessagingException {
+        try (InputStream in = content) {
             return new StoredMimeMessage(SESSION, in);
         } catch (IOException e) {
             throw new TemporaryFailure("cannot read message " + blob + ": " + e.getMessage(), e);

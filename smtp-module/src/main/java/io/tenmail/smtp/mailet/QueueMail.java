@@ -9,8 +9,13 @@ import org.apache.mailet.DsnParameters;
 import org.apache.mailet.Mail;
 import org.apache.mailet.PerRecipientHeaders;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.Iterator;
@@ -36,6 +41,7 @@ public final class QueueMail implements Mail {
     private final transient MessageSource source;
     private transient MimeMessage message;
     private boolean messageReplaced;
+    private byte[] prefix = new byte[0];   // fields put on top of the stored bytes (prependFields)
     private final Map<AttributeName, Attribute> attributes;
     private String errorMessage;
     private Date lastUpdated;
@@ -66,10 +72,32 @@ public final class QueueMail implements Mail {
 
     /**
      * The message as a mailet left it, if a mailet read or replaced it; empty means the stored
-     * bytes are still the message.
+     * bytes, after the fields {@link #prependFields prepended} to them, are still the message.
      */
     public Optional<MimeMessage> changedMessage() {
         return Optional.ofNullable(message);
+    }
+
+    /**
+     * Puts header fields on top of a message no mailet has read yet, without parsing it: the
+     * message is then those fields followed by the stored bytes. Returns false, changing nothing,
+     * once a mailet has the message as a MimeMessage (the caller edits that instead).
+     *
+     * @param fields complete header fields, each ending in CRLF
+     */
+    public boolean prependFields(String fields) {
+        if (message != null) return false;
+        byte[] add = fields.getBytes(StandardCharsets.UTF_8);
+        byte[] joined = Arrays.copyOf(add, add.length + prefix.length);
+        System.arraycopy(prefix, 0, joined, add.length, prefix.length);
+        prefix = joined;
+        return true;
+    }
+
+    /** The message's octets while {@link #changedMessage()} is empty: prepended fields, then the stored bytes. */
+    public InputStream openUnchanged() throws MessagingException {
+        InputStream stored = source.openStream();
+        return prefix.length == 0 ? stored : new SequenceInputStream(new ByteArrayInputStream(prefix), stored);
     }
 
     @Override
@@ -84,7 +112,7 @@ public final class QueueMail implements Mail {
 
     @Override
     public MimeMessage getMessage() throws MessagingException {
-        if (message == null) message = source.load();
+        if (message == null) message = source.load(openUnchanged());
         return message;
     }
 
@@ -113,6 +141,7 @@ public final class QueueMail implements Mail {
     public Mail duplicate() throws MessagingException {
         QueueMail copy = new QueueMail(name, state, sender, recipients, source, attributes, remoteHost, remoteAddr, dsn, lastUpdated);
         copy.errorMessage = errorMessage;
+        copy.prefix = prefix;
         if (message != null) copy.setMessage(new MessageSource.StoredMimeMessage(message));
         copy.messageReplaced = messageReplaced;
         copy.perRecipientHeaders.addAll(perRecipientHeaders);
@@ -223,7 +252,7 @@ public final class QueueMail implements Mail {
 
     @Override
     public long getMessageSize() throws MessagingException {
-        if (!messageReplaced) return source.size();
+        if (!messageReplaced) return source.size() + prefix.length;
         CountingStream counter = new CountingStream();
         try {
             message.writeTo(counter);

@@ -174,7 +174,7 @@ public class LocalDelivery extends GenericMailet {
 
     /** The stored bytes, unless a mailet read or changed the message. */
     private static InputStream original(Mail mail) throws MessagingException, IOException {
-        if (mail instanceof QueueMail q && q.changedMessage().isEmpty()) return q.source().openStream();
+        if (mail instanceof QueueMail q && q.changedMessage().isEmpty()) return q.openUnchanged();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         mail.getMessage().writeTo(bytes);
         return new java.io.ByteArrayInputStream(bytes.toByteArray());

@@ -54,10 +54,11 @@ public class SeparateDisplay extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
+        // only logged-in senders may ask; checked first, so that mail from the MX is never parsed here
+        if (mail.getAttribute(org.apache.mailet.AttributeName.of(MailAttributes.AUTH_USER)).isEmpty()) return;
         MimeMessage message = mail.getMessage();
         String[] asked = message.getHeader(FIELD);
         if (asked == null) return;
-        if (mail.getAttribute(org.apache.mailet.AttributeName.of(MailAttributes.AUTH_USER)).isEmpty()) return;
         boolean yes = asked.length > 0 && asked[0].trim().toLowerCase(Locale.ROOT).matches("yes|true|1|on");
         if (!yes || mail.getRecipients().size() < 2) {
             MimeMessage stripped = new MimeMessage(message);

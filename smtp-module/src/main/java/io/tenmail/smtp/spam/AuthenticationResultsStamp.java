@@ -1,8 +1,10 @@
 package io.tenmail.smtp.spam;
 
+import io.tenmail.smtp.mailet.QueueMail;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
@@ -11,6 +13,7 @@ import org.eclipse.microprofile.config.Config;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,10 +49,39 @@ public class AuthenticationResultsStamp extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
+        String top = fields(mail);
+        // the common case: nothing to remove, so the fields go on top of the stored bytes unparsed
+        if (mail instanceof QueueMail q && q.changedMessage().isEmpty() && !carriesOurFields(q)) {
+            q.prependFields(top);
+            return;
+        }
         MimeMessage message = mail.getMessage();
         removeForgeries(message);
         message.removeHeader("X-Spam-Score");    // only our own verdict counts
         message.removeHeader("X-Spam-Status");
+        mail.setMessage(prepend(message, top));
+    }
+
+    /** Whether the message has fields this stamp replaces: our verdict, or results claiming our authserv-id. */
+    private boolean carriesOurFields(QueueMail mail) throws MessagingException {
+        InternetHeaders header;
+        try (InputStream in = mail.openUnchanged()) {
+            header = new InternetHeaders(in);
+        } catch (IOException e) {
+            throw new MessagingException("cannot read the message of " + mail.getName(), e);
+        }
+        if (header.getHeader("X-Spam-Score") != null || header.getHeader("X-Spam-Status") != null) return true;
+        String[] results = header.getHeader("Authentication-Results");
+        if (results == null) return false;
+        for (String value : results) if (authServIdOf(value).equals(authServId.toLowerCase(Locale.ROOT))) return true;
+        return false;
+    }
+
+    private static String authServIdOf(String results) {
+        return results.split(";", 2)[0].trim().split("\\s+")[0].toLowerCase(Locale.ROOT);
+    }
+
+    private String fields(Mail mail) throws MessagingException {
         StringBuilder top = new StringBuilder();
         List<String> clauses = AuthAttributes.clauses(mail);
         if (!AuthAttributes.trusted(mail) || !clauses.isEmpty()) {
@@ -65,7 +97,7 @@ public class AuthenticationResultsStamp extends GenericMailet {
         top.append("X-Spam-Status: ").append(total.doubleValue() >= required ? "Yes" : "No").append(", score=").append(score)
                 .append(" required=").append(BigDecimal.valueOf(required).stripTrailingZeros().toPlainString())
                 .append(symbols.isEmpty() ? "" : " tests=" + symbols).append("\r\n");
-        mail.setMessage(prepend(message, top.toString()));
+        return top.toString();
     }
 
     private void removeForgeries(MimeMessage message) throws MessagingException {
@@ -73,8 +105,7 @@ public class AuthenticationResultsStamp extends GenericMailet {
         if (existing == null) return;
         List<String> keep = new ArrayList<>();
         for (String value : existing) {
-            String id = value.split(";", 2)[0].trim().split("\\s+")[0].toLowerCase(Locale.ROOT);
-            if (!id.equals(authServId.toLowerCase(Locale.ROOT))) keep.add(value);
+            if (!authServIdOf(value).equals(authServId.toLowerCase(Locale.ROOT))) keep.add(value);
         }
         if (keep.size() == existing.length) return;
         message.removeHeader("Authentication-Results");

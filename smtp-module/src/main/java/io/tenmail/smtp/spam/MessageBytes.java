@@ -23,7 +23,7 @@ final class MessageBytes {
 
     /** The whole message; the caller closes the stream. */
     static InputStream open(Mail mail) throws MessagingException {
-        if (mail instanceof QueueMail q && q.changedMessage().isEmpty()) return q.source().openStream();
+        if (mail instanceof QueueMail q && q.changedMessage().isEmpty()) return q.openUnchanged();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             mail.getMessage().writeTo(out);
@@ -37,7 +37,7 @@ final class MessageBytes {
     static InputStream openBody(Mail mail) throws MessagingException {
         if (!(mail instanceof QueueMail q && q.changedMessage().isEmpty())) return mail.getMessage().getRawInputStream();
         // buffered, as MimeMessage does it, so that reading the header lines stops at the body
-        InputStream in = new BufferedInputStream(q.source().openStream());
+        InputStream in = new BufferedInputStream(q.openUnchanged());
         try {
             new InternetHeaders(in);
             return in;
@@ -54,7 +54,7 @@ final class MessageBytes {
     /** The values of one header field, null if it is absent; reads only the header of stored bytes. */
     static String[] header(Mail mail, String name) throws MessagingException {
         if (!(mail instanceof QueueMail q && q.changedMessage().isEmpty())) return mail.getMessage().getHeader(name);
-        try (InputStream in = q.source().openStream()) {
+        try (InputStream in = q.openUnchanged()) {
             return new InternetHeaders(in).getHeader(name);
         } catch (IOException e) {
             throw new MessagingException("cannot read the message of " + mail.getName(), e);

@@ -57,6 +57,7 @@ public record ServerSettings(Path dataDir, String hostname, String bindAddress, 
     public static final String DB_POOL_SIZE = "tenmail.db.pool-size";
     public static final String BLOB_DIR = "tenmail.blob.dir";
     public static final String AUTH_CACHE_TTL = "tenmail.auth.cache-ttl-seconds";
+    public static final String DIRECTORY_CACHE_TTL = "tenmail.directory.cache-seconds";
     public static final String BLOB_SWEEP_INTERVAL = "tenmail.blob.sweep-interval-minutes";
     public static final String BLOB_SWEEP_GRACE = "tenmail.blob.sweep-grace-minutes";
     public static final String INDEX_ENABLED = "tenmail.index.enabled";
@@ -142,10 +143,12 @@ public record ServerSettings(Path dataDir, String hostname, String bindAddress, 
         int poolSize = values.integer(DB_POOL_SIZE, 16, 1, 1000);
         Duration authCacheTtl = Duration.ofSeconds(values.integer(AUTH_CACHE_TTL, (int) VerifiedPasswords.DEFAULT_TTL.toSeconds(), 0,
                 (int) StorageSettings.MAX_AUTH_CACHE_TTL.toSeconds()));
+        Duration directoryCacheTtl = Duration.ofSeconds(values.integer(DIRECTORY_CACHE_TTL,
+                (int) StorageSettings.DEFAULT_DIRECTORY_CACHE_TTL.toSeconds(), 0, (int) StorageSettings.MAX_DIRECTORY_CACHE_TTL.toSeconds()));
         String url = values.string(DB_URL, "");
         try {
             storage = new StorageSettings(dataDir, url, values.string(DB_USER, ""), values.string(DB_PASSWORD, ""), poolSize,
-                    values.path(BLOB_DIR, dataDir), authCacheTtl);
+                    values.path(BLOB_DIR, dataDir), authCacheTtl, directoryCacheTtl);
         } catch (IllegalArgumentException e) {
             throw new SettingsException(DB_URL, e.getMessage() + values.origin(DB_URL));
         }

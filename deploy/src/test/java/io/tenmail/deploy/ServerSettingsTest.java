@@ -136,6 +136,15 @@ class ServerSettingsTest {
     }
 
     @Test
+    void directoryAnswersAreCachedForTenSecondsUnlessConfigured() {
+        assertThat(settings().storage().directoryCacheTtl()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings("tenmail.directory.cache-seconds", "0").storage().directoryCacheTtl()).isZero();
+        assertThatThrownBy(() -> settings("tenmail.directory.cache-seconds", "86400"))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("tenmail.directory.cache-seconds must be a whole number from 0 to 3600, was \"86400\"");
+    }
+
+    @Test
     void aDatabaseUrlMustBeJdbc() {
         assertThatThrownBy(() -> settings("tenmail.db.url", "postgres://db/tenmail"))
                 .isInstanceOf(SettingsException.class)

@@ -17,12 +17,22 @@ import java.util.Objects;
  * @param authCacheTtl how long an account password proven correct is remembered, so that the next
  *                  login with it skips the slow hash ({@code tenmail.auth.cache-ttl-seconds};
  *                  zero turns it off; see {@code directory.VerifiedPasswords})
+ * @param directoryCacheTtl how long this node serves a directory, spam-policy or Bayes-total answer
+ *                  it has read, when no change committed on this node invalidated it earlier; it
+ *                  bounds how late changes by other nodes are seen ({@code tenmail.directory.cache-seconds};
+ *                  zero turns the cache off; see {@code jpa.ReadCache})
  */
 public record StorageSettings(Path dataDir, String jdbcUrl, String user, String password, int poolSize, Path blobDir,
-                              Duration authCacheTtl) {
+                              Duration authCacheTtl, Duration directoryCacheTtl) {
 
     /** The longest time-to-live accepted for verified passwords. */
     public static final Duration MAX_AUTH_CACHE_TTL = Duration.ofHours(1);
+
+    /** {@code tenmail.directory.cache-seconds} when not set. */
+    public static final Duration DEFAULT_DIRECTORY_CACHE_TTL = Duration.ofSeconds(10);
+
+    /** The longest time-to-live accepted for cached directory answers. */
+    public static final Duration MAX_DIRECTORY_CACHE_TTL = Duration.ofHours(1);
 
     public StorageSettings {
         Objects.requireNonNull(dataDir, "tenmail.data.dir");
@@ -36,12 +46,23 @@ public record StorageSettings(Path dataDir, String jdbcUrl, String user, String 
             throw new IllegalArgumentException("tenmail.auth.cache-ttl-seconds must be 0.." + MAX_AUTH_CACHE_TTL.toSeconds()
                     + ", was " + authCacheTtl.toSeconds());
         }
+        if (directoryCacheTtl == null) directoryCacheTtl = DEFAULT_DIRECTORY_CACHE_TTL;
+        if (directoryCacheTtl.isNegative() || directoryCacheTtl.compareTo(MAX_DIRECTORY_CACHE_TTL) > 0) {
+            throw new IllegalArgumentException("tenmail.directory.cache-seconds must be 0.." + MAX_DIRECTORY_CACHE_TTL.toSeconds()
+                    + ", was " + directoryCacheTtl.toSeconds());
+        }
         if (!jdbcUrl.isEmpty() && !jdbcUrl.startsWith("jdbc:postgresql:") && !jdbcUrl.startsWith("jdbc:derby:")) {
             throw new IllegalArgumentException("tenmail.db.url must be a jdbc:postgresql: or jdbc:derby: URL, was " + jdbcUrl);
         }
     }
 
-    /** With the default time-to-live of verified passwords. */
+    /** With the default time-to-live of cached directory answers. */
+    public StorageSettings(Path dataDir, String jdbcUrl, String user, String password, int poolSize, Path blobDir,
+                           Duration authCacheTtl) {
+        this(dataDir, jdbcUrl, user, password, poolSize, blobDir, authCacheTtl, DEFAULT_DIRECTORY_CACHE_TTL);
+    }
+
+    /** With the default time-to-live of verified passwords and of cached directory answers. */
     public StorageSettings(Path dataDir, String jdbcUrl, String user, String password, int poolSize, Path blobDir) {
         this(dataDir, jdbcUrl, user, password, poolSize, blobDir, VerifiedPasswords.DEFAULT_TTL);
     }

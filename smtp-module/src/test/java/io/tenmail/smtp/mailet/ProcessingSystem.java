@@ -19,6 +19,7 @@ import io.tenmail.storage.blob.FileBlobStore;
 import io.tenmail.storage.directory.PasswordHasher;
 import io.tenmail.storage.events.InMemoryMailboxEvents;
 import io.tenmail.storage.jpa.Database;
+import io.tenmail.storage.directory.VerifiedPasswords;
 import io.tenmail.storage.jpa.JpaDirectory;
 import io.tenmail.storage.jpa.JpaDirectoryAdmin;
 import io.tenmail.storage.jpa.JpaMailQueue;
@@ -109,11 +110,11 @@ final class ProcessingSystem implements AutoCloseable {
         database = new Database(storage);
         Transactions tx = new Transactions(database.entityManagerFactory());
         PasswordHasher hasher = new PasswordHasher(new PasswordHasher.Parameters(64, 1, 1));
-        directory = new JpaDirectory(tx, hasher, Clock.systemUTC());
+        directory = new JpaDirectory(tx, hasher, Clock.systemUTC(), VerifiedPasswords.disabled(), storage.directoryCacheTtl());
         admin = new JpaDirectoryAdmin(tx, hasher, Clock.systemUTC(), TestDkimKeys.SHARED);
         queue = new JpaMailQueue(tx);
-        bayesTokens = new io.tenmail.storage.jpa.JpaBayesTokens(tx, Clock.systemUTC());
-        spamPolicies = new JpaSpamPolicies(tx);
+        bayesTokens = new io.tenmail.storage.jpa.JpaBayesTokens(tx, Clock.systemUTC(), storage.directoryCacheTtl());
+        spamPolicies = new JpaSpamPolicies(tx, storage.directoryCacheTtl());
         // the store tells the spam filter's training about copies and moves, as CDI does in the server
         java.util.concurrent.atomic.AtomicReference<io.tenmail.smtp.spam.bayes.JunkTraining> training = new java.util.concurrent.atomic.AtomicReference<>();
         mailboxes = new JpaMailboxStore(tx, new InMemoryMailboxEvents(), directory, e -> training.get().transferred(e));

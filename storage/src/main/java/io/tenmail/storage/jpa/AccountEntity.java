@@ -7,6 +7,7 @@ import io.tenmail.storage.model.Protocol;
 import io.tenmail.storage.model.TenantId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -25,6 +26,7 @@ import java.util.Set;
 
 /** A row of ACCOUNT: a mailbox user, its password hash, switches and quota. */
 @Entity
+@EntityListeners(CachedDataListener.class)
 @Table(name = "ACCOUNT")
 class AccountEntity {
     @Id

@@ -3,6 +3,7 @@ package io.tenmail.storage.jpa;
 import io.tenmail.storage.model.EmailAddress;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * names need no rows of their own, since they are read as the domain's own name.
  */
 @Entity
+@EntityListeners(CachedDataListener.class)
 @Table(name = "ADDRESS")
 class AddressEntity {
 

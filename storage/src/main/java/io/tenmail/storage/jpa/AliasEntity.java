@@ -6,6 +6,7 @@ import io.tenmail.storage.model.EmailAddress;
 import io.tenmail.storage.model.TenantId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -21,6 +22,7 @@ import java.util.Optional;
 
 /** A row of MAIL_ALIAS: an address that forwards; its targets are rows of ALIAS_TARGET. */
 @Entity
+@EntityListeners(CachedDataListener.class)
 @Table(name = "MAIL_ALIAS")
 class AliasEntity {
     @Id

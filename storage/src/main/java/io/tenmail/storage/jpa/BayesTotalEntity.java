@@ -2,11 +2,13 @@ package io.tenmail.storage.jpa;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /** A tenant's trained message counts (table BAYES_TOTAL). */
 @Entity
+@EntityListeners(CachedDataListener.class)
 @Table(name = "BAYES_TOTAL")
 public class BayesTotalEntity {
     @Id

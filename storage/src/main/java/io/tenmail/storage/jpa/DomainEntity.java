@@ -6,6 +6,7 @@ import io.tenmail.storage.model.EmailAddress;
 import io.tenmail.storage.model.TenantId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -26,6 +27,7 @@ import java.util.Optional;
  * the platform taken at most once.
  */
 @Entity
+@EntityListeners(CachedDataListener.class)
 @Table(name = "MAIL_DOMAIN")
 class DomainEntity {
     @Id

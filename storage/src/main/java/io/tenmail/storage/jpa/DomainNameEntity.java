@@ -2,6 +2,7 @@ package io.tenmail.storage.jpa;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * NAME is what keeps a domain name (or alias name) owned by one domain on the whole platform.
  */
 @Entity
+@EntityListeners(CachedDataListener.class)
 @Table(name = "DOMAIN_NAME")
 class DomainNameEntity {
     @Id

@@ -7,6 +7,7 @@ import io.tenmail.storage.model.SendPolicy;
 import io.tenmail.storage.model.TenantId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -24,6 +25,7 @@ import java.util.Optional;
 
 /** A row of MAIL_GROUP: a group mailbox and its sending policy; its members are rows of GROUP_MEMBER. */
 @Entity
+@EntityListeners(CachedDataListener.class)
 @Table(name = "MAIL_GROUP")
 class GroupEntity {
     @Id

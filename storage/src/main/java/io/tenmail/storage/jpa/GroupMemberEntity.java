@@ -4,6 +4,7 @@ import io.tenmail.storage.model.EmailAddress;
 import io.tenmail.storage.model.TenantId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * address or one outside the platform.
  */
 @Entity
+@EntityListeners(CachedDataListener.class)
 @Table(name = "GROUP_MEMBER")
 class GroupMemberEntity {
     @Id

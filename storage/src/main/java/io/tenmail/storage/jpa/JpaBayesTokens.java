@@ -1,6 +1,7 @@
 package io.tenmail.storage.jpa;
 
 import io.tenmail.storage.BayesTokens;
+import io.tenmail.storage.StorageSettings;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.model.BayesCounts;
 import io.tenmail.storage.model.TenantId;
@@ -8,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,7 +22,11 @@ import java.util.Set;
  * {@link BayesTokens} on BAYES_TOTAL, BAYES_TOKEN and BAYES_TRAINED. A training is one transaction
  * that locks the tenant's total row first, so trainings of one tenant run one after the other
  * (also across nodes) and counts never drift; feature counts change with one bulk UPDATE per 500
- * features plus an INSERT per new feature. Thread-safe.
+ * features plus an INSERT per new feature.
+ *
+ * <p>The classifier asks for a tenant's totals with every message, only to know whether the tenant
+ * has trained enough; they come from a {@link ReadCache}, which a training on this node
+ * invalidates at once and one on another node within the time-to-live. Thread-safe.
  */
 public final class JpaBayesTokens implements BayesTokens {
     /** Values per IN list: well under what both databases accept in one statement. */
@@ -28,18 +34,27 @@ public final class JpaBayesTokens implements BayesTokens {
 
     private final Transactions tx;
     private final Clock clock;
+    private final ReadCache totals;
 
+    /** With the default time-to-live of cached totals. */
     public JpaBayesTokens(Transactions tx, Clock clock) {
+        this(tx, clock, StorageSettings.DEFAULT_DIRECTORY_CACHE_TTL);
+    }
+
+    /** @param cacheTtl how long a tenant's totals are kept ({@code tenmail.directory.cache-seconds}); zero for none */
+    public JpaBayesTokens(Transactions tx, Clock clock, Duration cacheTtl) {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.totals = new ReadCache(tx.generation(CachedData.BAYES), cacheTtl);
     }
 
     @Override
     public BayesCounts messages(TenantId tenant) throws StoreException {
-        return tx.run(em -> {
+        Objects.requireNonNull(tenant, "tenant");
+        return totals.get(tenant, () -> tx.run(em -> {
             BayesTotalEntity total = em.find(BayesTotalEntity.class, tenant.value());
             return total == null ? BayesCounts.NONE : new BayesCounts(total.spam(), total.ham());
-        });
+        }));
     }
 
     @Override

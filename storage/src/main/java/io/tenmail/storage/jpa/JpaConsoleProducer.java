@@ -22,8 +22,8 @@ public class JpaConsoleProducer {
     /** The spam classifier's training (a store of its own, beside the console's; docs/spam.md). */
     @Produces
     @Singleton
-    io.tenmail.storage.BayesTokens bayesTokens(Transactions transactions) {
-        return new JpaBayesTokens(transactions, java.time.Clock.systemUTC());
+    io.tenmail.storage.BayesTokens bayesTokens(Transactions transactions, io.tenmail.storage.StorageSettings settings) {
+        return new JpaBayesTokens(transactions, java.time.Clock.systemUTC(), settings.directoryCacheTtl());
     }
 
     @Produces

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -46,6 +47,11 @@ import java.util.Set;
  * <p>An account password proven correct is remembered for a short time ({@link VerifiedPasswords},
  * {@code tenmail.auth.cache-ttl-seconds}), so that the next login with it skips Argon2; the
  * account's row is still read, and every switch on it honoured, at every login.
+ *
+ * <p>The answers mail routing asks for every message (resolve, findAccount, maySendAs, mayPost)
+ * come from a {@link ReadCache}: a change committed on this node is seen by the very next call,
+ * one made by another node sharing the database within {@code tenmail.directory.cache-seconds}.
+ * Logins never use it.
  */
 @ApplicationScoped
 public class JpaDirectory implements Directory {
@@ -55,6 +61,23 @@ public class JpaDirectory implements Directory {
     private final PasswordHasher hasher;
     private final Clock clock;
     private final VerifiedPasswords verified;
+    private final ReadCache cache;
+
+    /** The questions whose answers the cache keeps, one record each so that keys never collide. */
+    private record ResolveKey(EmailAddress recipient) {
+    }
+
+    private record MayPostKey(GroupId group, EmailAddress sender) {
+    }
+
+    private record MaySendAsKey(AccountId account, EmailAddress from) {
+    }
+
+    private record AccountByAddressKey(EmailAddress address) {
+    }
+
+    private record AccountByIdKey(AccountId id) {
+    }
 
     /** For CDI's client proxy only. */
     protected JpaDirectory() {
@@ -62,12 +85,14 @@ public class JpaDirectory implements Directory {
         this.hasher = null;
         this.clock = null;
         this.verified = null;
+        this.cache = null;
     }
 
     @Inject
     public JpaDirectory(Transactions tx, StorageSettings settings) {
         this(tx, PasswordHasher.owaspMinimum(), Clock.systemUTC(),
-                new VerifiedPasswords(settings.authCacheTtl(), VerifiedPasswords.DEFAULT_MAX_ENTRIES, Clock.systemUTC()));
+                new VerifiedPasswords(settings.authCacheTtl(), VerifiedPasswords.DEFAULT_MAX_ENTRIES, Clock.systemUTC()),
+                settings.directoryCacheTtl());
     }
 
     /** With the default time-to-live of verified passwords. */
@@ -81,11 +106,18 @@ public class JpaDirectory implements Directory {
         this(tx, hasher, clock, VerifiedPasswords.disabled());
     }
 
+    /** With the default time-to-live of cached answers. */
     public JpaDirectory(Transactions tx, PasswordHasher hasher, Clock clock, VerifiedPasswords verified) {
+        this(tx, hasher, clock, verified, StorageSettings.DEFAULT_DIRECTORY_CACHE_TTL);
+    }
+
+    /** @param cacheTtl how long routing answers are kept ({@code tenmail.directory.cache-seconds}); zero for none */
+    public JpaDirectory(Transactions tx, PasswordHasher hasher, Clock clock, VerifiedPasswords verified, Duration cacheTtl) {
         this.tx = tx;
         this.hasher = hasher;
         this.clock = clock;
         this.verified = verified;
+        this.cache = new ReadCache(tx.generation(CachedData.DIRECTORY), cacheTtl);
     }
 
     /** What a login needs to know about the account it names, read in one transaction. */
@@ -186,37 +218,39 @@ public class JpaDirectory implements Directory {
     @Override
     public Resolution resolve(EmailAddress recipient) throws StoreException {
         Objects.requireNonNull(recipient, "recipient");
-        return tx.run(em -> new RecipientResolver(new JpaDirectoryLookup(em)).resolve(recipient));
+        return cache.get(new ResolveKey(recipient),
+                () -> tx.run(em -> new RecipientResolver(new JpaDirectoryLookup(em)).resolve(recipient)));
     }
 
     @Override
     public boolean mayPost(GroupId group, EmailAddress sender) throws StoreException {
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(sender, "sender");
-        return tx.run(em -> {
+        return cache.get(new MayPostKey(group, sender), () -> tx.run(em -> {
             JpaDirectoryLookup lookup = new JpaDirectoryLookup(em);
             var entry = lookup.group(group).orElseThrow(() -> new StoreException(Reason.NOT_FOUND, "group " + group.value() + " not found"));
             return new RecipientResolver(lookup).mayPost(entry, sender);
-        });
+        }));
     }
 
     @Override
     public boolean maySendAs(AccountId account, EmailAddress from) throws StoreException {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(from, "from");
-        return tx.run(em -> new RecipientResolver(new JpaDirectoryLookup(em)).maySendAs(account, from));
+        return cache.get(new MaySendAsKey(account, from),
+                () -> tx.run(em -> new RecipientResolver(new JpaDirectoryLookup(em)).maySendAs(account, from)));
     }
 
     @Override
     public Optional<Account> findAccount(EmailAddress address) throws StoreException {
         Objects.requireNonNull(address, "address");
-        return tx.run(em -> account(em, address).map(AccountEntity::toModel));
+        return cache.get(new AccountByAddressKey(address), () -> tx.run(em -> account(em, address).map(AccountEntity::toModel)));
     }
 
     @Override
     public Optional<Account> findAccount(AccountId id) throws StoreException {
         Objects.requireNonNull(id, "id");
-        return tx.run(em -> AccountEntity.find(em, id).map(AccountEntity::toModel));
+        return cache.get(new AccountByIdKey(id), () -> tx.run(em -> AccountEntity.find(em, id).map(AccountEntity::toModel)));
     }
 
     /** The account answering to this address, through domain aliases, in any tenant. */

@@ -1,6 +1,7 @@
 package io.tenmail.storage.jpa;
 
 import io.tenmail.storage.SpamPolicies;
+import io.tenmail.storage.StorageSettings;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.model.EmailAddress;
 import io.tenmail.storage.model.SpamListEntry;
@@ -14,24 +15,40 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@link SpamPolicies} on SPAM_POLICY, SPAM_LIST and GREYLIST. Each call is one short
- * transaction; the spam filters call it once per check and message. Thread-safe.
+ * {@link SpamPolicies} on SPAM_POLICY, SPAM_LIST and GREYLIST. The spam filters ask for a policy
+ * and lists once per check and message, so those answers come from a {@link ReadCache} (the same
+ * rules as the directory's: a change committed on this node is seen at once, one by another node
+ * within the time-to-live); greylisting is one short transaction per sighting. Thread-safe.
  */
 public final class JpaSpamPolicies implements SpamPolicies {
     private final Transactions tx;
+    private final ReadCache cache;
 
+    private record PolicyKey(String domainName) {
+    }
+
+    private record ListsKey(EmailAddress recipient) {
+    }
+
+    /** With the default time-to-live of cached answers. */
     public JpaSpamPolicies(Transactions tx) {
+        this(tx, StorageSettings.DEFAULT_DIRECTORY_CACHE_TTL);
+    }
+
+    /** @param cacheTtl how long policies and lists are kept ({@code tenmail.directory.cache-seconds}); zero for none */
+    public JpaSpamPolicies(Transactions tx, Duration cacheTtl) {
         this.tx = Objects.requireNonNull(tx, "tx");
+        this.cache = new ReadCache(tx.generation(CachedData.DIRECTORY), cacheTtl);
     }
 
     @Override
     public SpamPolicy policyFor(String domainName) throws StoreException {
         Optional<String> name = normalized(domainName);
         if (name.isEmpty()) return SpamPolicy.DEFAULT;
-        return tx.run(em -> DomainNameEntity.byName(em, name.get())
+        return cache.get(new PolicyKey(name.get()), () -> tx.run(em -> DomainNameEntity.byName(em, name.get())
                 .map(n -> em.find(SpamPolicyEntity.class, n.domain().id()))
                 .map(SpamPolicyEntity::toModel)
-                .orElse(SpamPolicy.DEFAULT));
+                .orElse(SpamPolicy.DEFAULT)));
     }
 
     @Override
@@ -42,7 +59,7 @@ public final class JpaSpamPolicies implements SpamPolicies {
         } catch (IllegalArgumentException | NullPointerException e) {
             return SpamLists.NONE;
         }
-        return tx.run(em -> {
+        return cache.get(new ListsKey(address), () -> tx.run(em -> {
             Optional<DomainNameEntity> name = DomainNameEntity.byName(em, address.domain());
             if (name.isEmpty()) return SpamLists.NONE;
             DomainEntity domain = name.get().domain();
@@ -53,7 +70,7 @@ public final class JpaSpamPolicies implements SpamPolicies {
             List<SpamListEntry> own = account.isEmpty() ? List.of()
                     : SpamListEntity.of(em, tenant, account.get().id()).stream().map(SpamListEntity::toModel).toList();
             return new SpamLists(SpamListEntity.of(em, tenant, null).stream().map(SpamListEntity::toModel).toList(), own);
-        });
+        }));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.tenmail.storage.jpa;
 import io.tenmail.storage.model.SpamListEntry;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -14,6 +15,7 @@ import java.util.List;
 
 /** A row of SPAM_LIST: one allow or block entry of a tenant (ACCOUNT_ID NULL) or of an account. */
 @Entity
+@EntityListeners(CachedDataListener.class)
 @Table(name = "SPAM_LIST")
 class SpamListEntity {
     @Id

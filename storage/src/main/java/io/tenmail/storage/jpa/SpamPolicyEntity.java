@@ -3,11 +3,13 @@ package io.tenmail.storage.jpa;
 import io.tenmail.storage.model.SpamPolicy;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /** A row of SPAM_POLICY: a domain's spam checks and thresholds; no row means {@link SpamPolicy#DEFAULT}. */
 @Entity
+@EntityListeners(CachedDataListener.class)
 @Table(name = "SPAM_POLICY")
 class SpamPolicyEntity {
     @Id

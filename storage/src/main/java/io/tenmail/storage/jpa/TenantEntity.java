@@ -4,6 +4,7 @@ import io.tenmail.storage.model.Tenant;
 import io.tenmail.storage.model.TenantId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -18,6 +19,7 @@ import java.util.Optional;
 
 /** A row of TENANT: an organisation, its limits and whether it is suspended. */
 @Entity
+@EntityListeners(CachedDataListener.class)
 @Table(name = "TENANT")
 class TenantEntity {
     @Id

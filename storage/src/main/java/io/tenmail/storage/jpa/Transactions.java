@@ -5,26 +5,68 @@ import io.tenmail.storage.StoreException.Reason;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
+import org.apache.openjpa.persistence.OpenJPAEntityManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs units of work in one transaction each, with a fresh EntityManager, and turns database
  * failures into {@link StoreException}s: a unique-key violation is ALREADY_EXISTS, a deadlock or
  * serialization failure is retried a few times and then TEMPORARY, a row still referenced
  * by a foreign key is IN_USE, a lost connection TEMPORARY.
+ *
+ * <p>When a unit of work changed data that {@link ReadCache}s hold answers from (noted by
+ * {@link CachedDataListener}), the {@link Generation} of that data advances after the transaction
+ * has ended, never before the commit: a reader that started earlier cannot store what it read
+ * under the new generation. The generations belong to the database (the EntityManagerFactory),
+ * so every Transactions on it shares them.
  * Thread-safe.
  */
 public final class Transactions {
     private static final Logger log = LoggerFactory.getLogger(Transactions.class);
     private static final int ATTEMPTS = 5;
 
+    private static final Object GENERATIONS_KEY = Transactions.class.getName() + ".generations";
+
+    /** What the unit of work running on this thread has changed of {@link CachedData}; null outside a unit. */
+    private static final ThreadLocal<Set<CachedData>> CHANGED = new ThreadLocal<>();
+
     private final EntityManagerFactory emf;
+    private final Map<CachedData, Generation> generations;
 
     public Transactions(EntityManagerFactory emf) {
         this.emf = emf;
+        this.generations = generationsOf(emf);
+    }
+
+    /** The generation of this kind of data in this database. */
+    Generation generation(CachedData data) {
+        return generations.get(data);
+    }
+
+    /** Called by {@link CachedDataListener} while a unit of work flushes a change. */
+    static void noteChanged(CachedData data) {
+        Set<CachedData> changed = CHANGED.get();
+        if (changed != null) changed.add(data);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<CachedData, Generation> generationsOf(EntityManagerFactory emf) {
+        OpenJPAEntityManagerFactory factory = emf.unwrap(OpenJPAEntityManagerFactory.class);
+        synchronized (factory) {
+            Object existing = factory.getUserObject(GENERATIONS_KEY);
+            if (existing != null) return (Map<CachedData, Generation>) existing;
+            Map<CachedData, Generation> created = new EnumMap<>(CachedData.class);
+            for (CachedData data : CachedData.values()) created.put(data, new Generation());
+            factory.putUserObject(GENERATIONS_KEY, created);
+            return created;
+        }
     }
 
     /** A unit of work; it may throw StoreException to roll back with that outcome. */
@@ -37,6 +79,9 @@ public final class Transactions {
     public <T> T run(Work<T> work) throws StoreException {
         for (int attempt = 1; ; attempt++) {
             EntityManager em = emf.createEntityManager();
+            Set<CachedData> outer = CHANGED.get();   // a unit may run another one inside it
+            Set<CachedData> changed = EnumSet.noneOf(CachedData.class);
+            CHANGED.set(changed);
             try {
                 em.getTransaction().begin();
                 T result = work.run(em);
@@ -52,6 +97,9 @@ public final class Transactions {
             } finally {
                 if (em.getTransaction().isActive()) em.getTransaction().rollback();
                 em.close();
+                if (outer == null) CHANGED.remove(); else CHANGED.set(outer);
+                // after the commit (or a rollback: advancing needlessly costs a few reads, never a stale answer)
+                for (CachedData data : changed) generations.get(data).advance();
             }
         }
     }

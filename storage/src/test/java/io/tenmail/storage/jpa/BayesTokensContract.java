@@ -68,6 +68,16 @@ abstract class BayesTokensContract {
     }
 
     @Test
+    void aTrainingIsSeenByTheNextQuestionEvenWhenTheTotalsWereJustAskedFor() throws Exception {
+        TenantId t = tenant();
+        assertThat(tokens.messages(t)).isEqualTo(BayesCounts.NONE);   // remembered by the cache
+        tokens.learn(t, "m1", Set.of("viagra"), true);
+        assertThat(tokens.messages(t)).isEqualTo(new BayesCounts(1, 0));
+        tokens.learn(t, "m2", Set.of("agenda"), false);
+        assertThat(tokens.messages(t)).isEqualTo(new BayesCounts(1, 1));
+    }
+
+    @Test
     void theSameMessageIsNeverCountedTwiceForOneClass() throws Exception {
         TenantId t = tenant();
         tokens.learn(t, "m1", Set.of("viagra"), true);

@@ -17,6 +17,11 @@ import io.tenmail.storage.model.Account;
 import io.tenmail.storage.model.Domain;
 import io.tenmail.storage.model.EmailAddress;
 import io.tenmail.storage.model.Protocol;
+import io.tenmail.storage.model.Group;
+import io.tenmail.storage.model.Resolution;
+import io.tenmail.storage.model.SendPolicy;
+import io.tenmail.storage.model.SpamListEntry;
+import io.tenmail.storage.model.SpamPolicy;
 import io.tenmail.storage.model.Tenant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,10 +30,14 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 import static io.tenmail.storage.StoreAssertions.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -154,6 +163,145 @@ abstract class JpaDirectoryTests {
         @Override
         protected SpamPolicies policies() {
             return new JpaSpamPolicies(transactions);
+        }
+    }
+
+    /**
+     * The routing answers are cached (ReadCache): a change committed through the administration
+     * must be seen by the very next call, even when the old answer was cached just before.
+     */
+    @Nested
+    class CachedAnswers {
+        Tenant tenant;
+        Domain domain;
+        Account alice;
+
+        @BeforeEach
+        void aDomainWithAnAccount() throws StoreException {
+            tenant = admin.createTenant("cached " + System.nanoTime(), 0, 0);
+            domain = admin.createDomain(tenant.id(), "cached" + System.nanoTime() + ".test");
+            alice = admin.createAccount(tenant.id(), address("alice"), "", "pw", 0);
+        }
+
+        EmailAddress address(String localPart) {
+            return new EmailAddress(localPart, domain.name());
+        }
+
+        @Test
+        void aNewAccountIsFoundRightAfterItsAddressWasCachedAsUnknown() throws StoreException {
+            assertThat(directory.resolve(address("bob")).kind()).isEqualTo(Resolution.Kind.UNKNOWN_LOCAL);
+            assertThat(directory.findAccount(address("bob"))).isEmpty();
+
+            Account bob = admin.createAccount(tenant.id(), address("bob"), "", "pw", 0);
+
+            assertThat(directory.resolve(address("bob")).accounts()).containsExactly(bob.id());
+            assertThat(directory.findAccount(address("bob"))).map(Account::id).contains(bob.id());
+        }
+
+        @Test
+        void aNewAliasLeadsToItsTargetAtOnce() throws StoreException {
+            assertThat(directory.resolve(address("info")).kind()).isEqualTo(Resolution.Kind.UNKNOWN_LOCAL);
+            assertThat(directory.maySendAs(alice.id(), address("info"))).isFalse();
+
+            admin.createAlias(tenant.id(), address("info"), List.of(alice.address()));
+
+            assertThat(directory.resolve(address("info")).accounts()).containsExactly(alice.id());
+            assertThat(directory.maySendAs(alice.id(), address("info"))).isTrue();
+        }
+
+        @Test
+        void aDisabledAccountIsSeenDisabledByTheNextCall() throws StoreException {
+            assertThat(directory.findAccount(alice.id())).map(Account::enabled).contains(true);
+            assertThat(directory.findAccount(alice.address())).map(Account::enabled).contains(true);
+
+            admin.updateAccount(tenant.id(), alice.id(),
+                    new DirectoryAdmin.AccountChange(Optional.empty(), Optional.of(false), Optional.of(1000L), Optional.empty(), Optional.empty()));
+
+            assertThat(directory.findAccount(alice.id())).map(Account::enabled).contains(false);
+            assertThat(directory.findAccount(alice.address())).map(Account::quotaBytes).contains(1000L);
+        }
+
+        @Test
+        void aDeletedDomainIsNoLongerOurs() throws StoreException {
+            Domain other = admin.createDomain(tenant.id(), "gone" + System.nanoTime() + ".test");
+            Account carol = admin.createAccount(tenant.id(), new EmailAddress("carol", other.name()), "", "pw", 0);
+            assertThat(directory.resolve(carol.address()).accounts()).containsExactly(carol.id());
+            assertThat(directory.findAccount(carol.id())).isPresent();
+
+            admin.deleteAccount(tenant.id(), carol.id());
+            admin.deleteDomain(tenant.id(), other.id());
+
+            assertThat(directory.resolve(carol.address()).kind()).isEqualTo(Resolution.Kind.NOT_LOCAL);
+            assertThat(directory.findAccount(carol.id())).isEmpty();
+        }
+
+        @Test
+        void aChangedGroupMembershipChangesWhoGetsItsMail() throws StoreException {
+            Account bob = admin.createAccount(tenant.id(), address("bob"), "", "pw", 0);
+            Group team = admin.createGroup(tenant.id(), address("team"), "Team", List.of(alice.address()), SendPolicy.MEMBERS);
+            assertThat(directory.resolve(team.address()).accounts()).containsExactly(alice.id());
+            assertThat(directory.mayPost(team.id(), bob.address())).isFalse();
+
+            admin.updateGroup(tenant.id(), team.id(), "Team", List.of(alice.address(), bob.address()), SendPolicy.MEMBERS);
+
+            assertThat(directory.resolve(team.address()).accounts()).containsExactlyInAnyOrder(alice.id(), bob.id());
+            assertThat(directory.mayPost(team.id(), bob.address())).isTrue();
+        }
+
+        @Test
+        void aSuspendedTenantStopsReceivingMailAtOnce() throws StoreException {
+            Resolution before = directory.resolve(alice.address());
+            admin.updateTenant(tenant.id(), tenant.name(), 0, 0, true);
+            Resolution after = directory.resolve(alice.address());
+            // whatever the resolver makes of a suspended tenant, it is read again, not served from before
+            assertThat(directory.findAccount(alice.id())).isEqualTo(new JpaDirectory(transactions, PasswordHasher.owaspMinimum(), clock,
+                    VerifiedPasswords.disabled(), Duration.ZERO).findAccount(alice.id()));
+            assertThat(after).isEqualTo(new JpaDirectory(transactions, PasswordHasher.owaspMinimum(), clock,
+                    VerifiedPasswords.disabled(), Duration.ZERO).resolve(alice.address()));
+            assertThat(before.accounts()).containsExactly(alice.id());
+        }
+
+        @Test
+        void aChangedSpamPolicyAndListAreSeenByTheNextMessage() throws StoreException {
+            JpaSpamPolicies policies = new JpaSpamPolicies(transactions);
+            assertThat(policies.policyFor(domain.name())).isEqualTo(SpamPolicy.DEFAULT);
+            assertThat(policies.listsFor(alice.address().toString()).tenant()).isEmpty();
+
+            SpamPolicy strict = new SpamPolicy(true, true, true, true, true, false, true, 3.0, 10.0);
+            admin.setSpamPolicy(tenant.id(), domain.id(), strict);
+            admin.setSpamList(tenant.id(), Optional.empty(), List.of(new SpamListEntry(SpamListEntry.Kind.BLOCK, "*@spammer.test")));
+
+            assertThat(policies.policyFor(domain.name())).isEqualTo(strict);
+            assertThat(policies.listsFor(alice.address().toString()).tenant()).hasSize(1);
+        }
+
+        @Test
+        void repeatedRoutingQuestionsReadTheDatabaseOnce() throws StoreException {
+            List<EmailAddress> recipients = new ArrayList<>();
+            for (int i = 0; i < 10; i++) recipients.add(admin.createAccount(tenant.id(), address("user" + i), "", "pw", 0).address());
+            JpaDirectory uncached = new JpaDirectory(transactions, PasswordHasher.owaspMinimum(), clock, VerifiedPasswords.disabled(), Duration.ZERO);
+
+            long withoutCache = selectsFor(uncached, recipients);
+            long withCache = selectsFor(directory, recipients);
+
+            LoggerFactory.getLogger(JpaDirectoryTests.class).info(
+                    "100 messages to 10 recipients, resolve + findAccount each: {} SELECTs without the cache, {} with it",
+                    withoutCache, withCache);
+            assertThat(withoutCache).isGreaterThanOrEqualTo(100 * 2 * 2);
+            assertThat(withCache).isLessThanOrEqualTo(withoutCache / 50);
+        }
+
+        /** What 100 messages to each recipient cost in SELECTs: RCPT's resolve, delivery's findAccount. */
+        private long selectsFor(Directory d, List<EmailAddress> recipients) throws StoreException {
+            try (SqlStatements sql = SqlStatements.counting()) {
+                for (int message = 0; message < 100; message++) {
+                    for (EmailAddress r : recipients) {
+                        d.resolve(r);
+                        d.findAccount(r);
+                    }
+                }
+                return sql.selects();
+            }
         }
     }
 

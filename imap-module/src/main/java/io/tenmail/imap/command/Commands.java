@@ -27,7 +27,7 @@ final class Commands {
                 new CloseCommand(backend, true), new CloseCommand(backend, false),
                 new ExpungeCommand.Plain(backend, completion), new ExpungeCommand.ByUid(backend, completion),
                 new SearchCommand(backend), new FetchCommand(backend), new StoreCommand(backend),
-                new CopyCommand.Copy(backend), new CopyCommand.Move(backend),
+                new CopyCommand.Copy(backend, targets), new CopyCommand.Move(backend, targets),
                 new SortCommand(backend), new ThreadCommand(backend), new CompressCommand(completion));
     }
 }

@@ -31,16 +31,27 @@ final class MailboxTargets {
     }
 
     private final MailboxStore store;
-    private final boolean enabled;
+    private final MailboxEvents events;
+    /** Null until the first look-up subscribes (no storage is touched before a login). */
+    private volatile Boolean enabled;
     private final Map<Key, MailboxInfo> entries = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
 
     MailboxTargets(MailboxStore store, MailboxEvents events) {
         this.store = store;
-        this.enabled = subscribe(events);
+        this.events = events;
     }
 
-    private boolean subscribe(MailboxEvents events) {
+    private boolean enabled() {
+        Boolean on = enabled;
+        if (on != null) return on;
+        synchronized (this) {
+            if (enabled == null) enabled = subscribe();
+            return enabled;
+        }
+    }
+
+    private boolean subscribe() {
         try {
             // lives as long as the server's command handlers; the listener only drops entries
             events.subscribeAll(this::changed);
@@ -59,11 +70,12 @@ final class MailboxTargets {
     /** RFC 9051 §6.3.12, §6.4.7: APPEND/COPY/MOVE to a missing mailbox answer TRYCREATE. */
     MailboxInfo target(AccountId owner, MailboxName name, String tag) throws StoreException, CommandException {
         Key key = new Key(owner, name);
-        MailboxInfo known = enabled ? entries.get(key) : null;
+        boolean on = enabled();
+        MailboxInfo known = on ? entries.get(key) : null;
         if (known != null) return known;
         long before = generation.get();
         MailboxInfo found = Mailboxes.target(store, owner, name, tag);
-        if (enabled) {
+        if (on) {
             if (entries.size() >= MAX_ENTRIES) entries.clear();
             entries.put(key, found);
             // a rename or delete meanwhile may have dropped the entries before this one went in

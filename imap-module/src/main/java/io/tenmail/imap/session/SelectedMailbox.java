@@ -53,7 +53,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * SEARCH on flags need no database read. This session's own flag changes are applied to it as they
  * are made ({@link #noteOwnFlagChanges}); when such a change took the MODSEQ right after the
  * view's, nothing else can have happened in between, and the view stays current without asking
- * the store again.
+ * the store again. It keeps each message's size, internal date and blob too, which never change, so
+ * that FETCH of envelopes, bodies, sizes and dates needs no metadata read ({@link #metaAt}). A view
+ * listed at SELECT or taken from the {@link ViewCache} shares its arrays with the cache, and so with
+ * other sessions that select the mailbox, until it changes something (copy on write).
  */
 public final class SelectedMailbox implements AutoCloseable {
     /** A SHA-256 blob id in the view: 32 bytes instead of a 64-character string. */
@@ -125,6 +128,7 @@ public final class SelectedMailbox implements AutoCloseable {
             }
         } else {
             view = new SelectedMailbox(info, store.flags(info.owner(), info.id()), readOnly);
+            view.share(cache);
         }
         view.cache = cache;
         return view;
@@ -145,6 +149,24 @@ public final class SelectedMailbox implements AutoCloseable {
         this.shared = true;
         this.size = snapshot.uids().length;
         this.knownModSeq = new ModSeq(snapshot.modSeq());
+    }
+
+    /**
+     * Puts a freshly listed view in the cache at once, sharing its arrays (exactly {@code size}
+     * long), so that sessions selecting the mailbox meanwhile share it instead of listing it again.
+     */
+    private void share(ViewCache viewCache) {
+        if (uids.length != size) {
+            uids = Arrays.copyOf(uids, size);
+            modSeqs = Arrays.copyOf(modSeqs, size);
+            flags = Arrays.copyOf(flags, size);
+            sizes = Arrays.copyOf(sizes, size);
+            dates = Arrays.copyOf(dates, size);
+            blobs = Arrays.copyOf(blobs, size * BLOB_BYTES);
+        }
+        shared = true;
+        viewCache.put(id, new ViewCache.Snapshot(info.uidValidity().value(), knownModSeq.value(), uids, modSeqs, flags,
+                sizes, dates, blobs));
     }
 
     /** Copies a shared snapshot's arrays before this view changes them, with room to grow. */
@@ -189,7 +211,7 @@ public final class SelectedMailbox implements AutoCloseable {
         this.owner = info.owner();
         this.info = info;
         this.readOnly = readOnly;
-        int capacity = Math.max(16, messages.size() + 16);
+        int capacity = messages.size();   // exactly: shared with the cache until changed (share)
         this.uids = new long[capacity];
         this.modSeqs = new long[capacity];
         this.flags = new Flags[capacity];
@@ -469,7 +491,7 @@ public final class SelectedMailbox implements AutoCloseable {
     private void add(long uid, long modSeq, Flags messageFlags, long messageSize, long internalDate, BlobId blob) {
         own();
         if (size == uids.length) {
-            int capacity = uids.length * 2;
+            int capacity = Math.max(16, uids.length * 2);
             uids = Arrays.copyOf(uids, capacity);
             modSeqs = Arrays.copyOf(modSeqs, capacity);
             flags = Arrays.copyOf(flags, capacity);

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The views of recently deselected mailboxes, so that the next SELECT of one (by any session)
+ * The views of recently listed or deselected mailboxes, so that the next SELECT of one (by any session)
  * starts from it and asks the store only what changed since ({@link SelectedMailbox#select}),
  * instead of listing every message again: clients re-SELECT the same mailboxes all the time, and
  * listing 100,000 messages reads 100,000 rows. A view is kept only when it was in step with the

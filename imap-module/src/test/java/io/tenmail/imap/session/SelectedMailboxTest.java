@@ -196,7 +196,7 @@ class SelectedMailboxTest {
     }
 
     @Test
-    void aViewWithExpungesNotYetAnnouncedIsNotKeptForTheNextSelect() throws Exception {
+    void aViewWithExpungesNotYetAnnouncedIsNotKeptTheNextSelectStartsFromTheListedOne() throws Exception {
         FakeStore fake = new FakeStore();
         fake.messages = List.of(new MessageFlags(1, 2, Flags.NONE), new MessageFlags(2, 3, Flags.NONE));
         MailboxStore store = fake.proxy();
@@ -208,9 +208,27 @@ class SelectedMailboxTest {
         view.sync(store, new ResponseWriter(out), new SelectedMailbox.SyncOptions(false, false, false));   // held back
         view.close();
 
-        SelectedMailbox.select(store, cache, info(5), false);
+        SelectedMailbox next = SelectedMailbox.select(store, cache, info(5), false);
 
-        assertThat(fake.listings).isEqualTo(2);
+        assertThat(fake.listings).isEqualTo(1);
+        assertThat(fake.lastSince).as("from the view as listed, not the one with the expunge held back").isEqualTo(new ModSeq(3));
+        assertThat(next.size()).isEqualTo(1);
+        assertThat(next.knownModSeq()).isEqualTo(new ModSeq(5));
+    }
+
+    @Test
+    void aListedViewIsSharedWithSessionsSelectingTheMailboxWhileItIsStillSelected() throws Exception {
+        FakeStore fake = new FakeStore();
+        fake.messages = List.of(new MessageFlags(1, 2, Flags.NONE, 10, 0, BLOB_A));
+        MailboxStore store = fake.proxy();
+        ViewCache cache = new ViewCache(1000);
+        SelectedMailbox first = SelectedMailbox.select(store, cache, info(2), false);
+        fake.changes = new Changes(new ModSeq(2), List.of(), List.of());
+
+        SelectedMailbox second = SelectedMailbox.select(store, cache, info(2), false);
+
+        assertThat(fake.listings).isEqualTo(1);
+        assertThat(second.metaAt(1)).isEqualTo(first.metaAt(1));
     }
 
     @Test

@@ -121,7 +121,9 @@ public final class SelectedMailbox implements AutoCloseable {
         if (snapshot != null && snapshot.uidValidity() == info.uidValidity().value()) {
             view = new SelectedMailbox(info, snapshot, readOnly);
             try {
-                view.catchUp(store);
+                // the mailbox as just read has the snapshot's MODSEQ: nothing happened since (later changes
+                // are caught by the first sync after subscribing)
+                if (info.highestModSeq().value() > snapshot.modSeq()) view.catchUp(store);
             } catch (StoreException | RuntimeException e) {
                 cache.remove(info.id());
                 throw e;

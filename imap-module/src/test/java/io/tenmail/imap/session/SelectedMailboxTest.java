@@ -217,6 +217,22 @@ class SelectedMailboxTest {
     }
 
     @Test
+    void aCachedViewAtTheMailboxsHighestModseqIsTakenWithoutAskingTheStore() throws Exception {
+        FakeStore fake = new FakeStore();
+        fake.messages = List.of(new MessageFlags(1, 2, Flags.NONE, 10, 0, BLOB_A));
+        MailboxStore store = fake.proxy();
+        ViewCache cache = new ViewCache(1000);
+        SelectedMailbox.select(store, cache, info(2), false).close();
+
+        SelectedMailbox again = SelectedMailbox.select(store, cache, info(2), false);
+
+        assertThat(fake.listings).isEqualTo(1);
+        assertThat(fake.changeReads).isZero();
+        assertThat(again.size()).isEqualTo(1);
+        assertThat(again.knownModSeq()).isEqualTo(new ModSeq(2));
+    }
+
+    @Test
     void aListedViewIsSharedWithSessionsSelectingTheMailboxWhileItIsStillSelected() throws Exception {
         FakeStore fake = new FakeStore();
         fake.messages = List.of(new MessageFlags(1, 2, Flags.NONE, 10, 0, BLOB_A));

@@ -92,14 +92,13 @@ public interface MailboxStore {
     ParsedMessage parsed(AccountId owner, MailboxId mailbox, Uid uid) throws StoreException;
 
     /**
-     * UID, MODSEQ and flags of every message of the mailbox, ordered by UID: the same messages as
-     * {@code messages(owner, mailbox, List.of(UidRange.ALL))}, with less read per message.
+     * UID, MODSEQ, flags, size, internal date and blob of every message of the mailbox, ordered by
+     * UID: the same messages as {@code messages(owner, mailbox, List.of(UidRange.ALL))}, built
+     * with less per message.
      */
     default List<MessageFlags> flags(AccountId owner, MailboxId mailbox) throws StoreException {
         List<MessageFlags> out = new java.util.ArrayList<>();
-        for (MessageMeta m : messages(owner, mailbox, List.of(UidRange.ALL))) {
-            out.add(new MessageFlags(m.uid().value(), m.modSeq().value(), m.flags()));
-        }
+        for (MessageMeta m : messages(owner, mailbox, List.of(UidRange.ALL))) out.add(MessageFlags.of(m));
         return out;
     }
 

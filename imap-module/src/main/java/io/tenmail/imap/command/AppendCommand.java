@@ -1,6 +1,7 @@
 package io.tenmail.imap.command;
 
 import io.tenmail.imap.session.ImapSession;
+import io.tenmail.imap.session.SelectedMailbox;
 import io.tenmail.imap.wire.ResponseCode;
 import io.tenmail.imap.wire.StatusResponse;
 import io.tenmail.imap.wire.request.AppendRequest;
@@ -8,6 +9,7 @@ import io.tenmail.storage.BlobStore;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.model.AppendResult;
 import io.tenmail.storage.model.MailboxInfo;
+import io.tenmail.storage.model.MessageMeta;
 import io.tenmail.storage.model.NewMessage;
 import io.tenmail.storage.model.ParsedMessage;
 
@@ -26,15 +28,17 @@ import java.util.List;
  */
 final class AppendCommand extends BaseCommand<AppendRequest> {
     private final ImapBackend backend;
+    private final MailboxTargets targets;
 
-    AppendCommand(ImapBackend backend) {
+    AppendCommand(ImapBackend backend, MailboxTargets targets) {
         super(ImapCommand.APPEND, AppendRequest.class);
         this.backend = backend;
+        this.targets = targets;
     }
 
     @Override
     public StatusResponse handle(ImapSession session, AppendRequest request) throws StoreException, CommandException, IOException {
-        MailboxInfo target = Mailboxes.target(backend.store(), session.owner(), request.mailbox(), request.tag());
+        MailboxInfo target = targets.target(session.owner(), request.mailbox(), request.tag());
         long limit = session.settings().limits().maxLiteralOctets();
         List<Long> uids = new ArrayList<>();
         AppendResult last = null;
@@ -49,8 +53,18 @@ final class AppendCommand extends BaseCommand<AppendRequest> {
                 parsed = backend.parser().parse(in);
             }
             Instant date = m.internalDate().map(d -> d.toInstant()).orElse(backend.clock().instant());
-            last = backend.store().append(session.owner(), target.id(), new NewMessage(blob.id(), blob.size(), parsed, m.flags(), date));
+            try {
+                last = backend.store().append(session.owner(), target.id(), new NewMessage(blob.id(), blob.size(), parsed, m.flags(), date));
+            } catch (StoreException e) {
+                if (e.reason() == StoreException.Reason.NOT_FOUND) targets.forget(session.owner(), request.mailbox());
+                throw e;
+            }
             uids.add(last.uid().value());
+            SelectedMailbox selected = session.selected();
+            if (selected != null && selected.id().equals(target.id())) {
+                // the view takes the message it knows all about, instead of reading it back at the next sync
+                selected.noteOwnAppend(new MessageMeta(target.id(), last.uid(), last.modSeq(), m.flags(), date, blob.size(), blob.id()));
+            }
         }
         String set = io.tenmail.imap.wire.SequenceSet.ofAscending(uids.stream().mapToLong(Long::longValue).toArray()).toString();
         return StatusResponse.ok(request.tag(), "APPEND completed")

@@ -42,13 +42,13 @@ final class CopyCommand {
         return sb.toString();
     }
 
-    private static StatusResponse run(ImapBackend backend, ImapSession session, String tag, String name, boolean uid,
+    private static StatusResponse run(ImapBackend backend, MailboxTargets targets, ImapSession session, String tag, String name, boolean uid,
                                       SequenceSet set, MailboxName targetName, boolean move)
             throws StoreException, CommandException, IOException {
         SelectedMailbox selected = session.selected();
         if (move && selected.readOnly()) return StatusResponse.no(tag, ResponseCode.READ_ONLY, "Mailbox is read-only");
         List<UidRange> ranges = SelectedMailbox.uidRanges(selected.resolve(set, uid));
-        MailboxInfo target = Mailboxes.target(backend.store(), session.owner(), targetName, tag);
+        MailboxInfo target = targets.target(session.owner(), targetName, tag);
         if (ranges.isEmpty()) return StatusResponse.ok(tag, name + " completed");
         CopyResult result = move ? backend.store().move(session.owner(), selected.id(), ranges, target.id())
                 : backend.store().copy(session.owner(), selected.id(), ranges, target.id());
@@ -61,29 +61,33 @@ final class CopyCommand {
 
     static final class Copy extends BaseCommand<CopyRequest> {
         private final ImapBackend backend;
+        private final MailboxTargets targets;
 
-        Copy(ImapBackend backend) {
+        Copy(ImapBackend backend, MailboxTargets targets) {
             super(ImapCommand.COPY, CopyRequest.class);
             this.backend = backend;
+            this.targets = targets;
         }
 
         @Override
         public StatusResponse handle(ImapSession session, CopyRequest r) throws StoreException, CommandException, IOException {
-            return run(backend, session, r.tag(), r.name(), r.uid(), r.set(), r.mailbox(), false);
+            return run(backend, targets, session, r.tag(), r.name(), r.uid(), r.set(), r.mailbox(), false);
         }
     }
 
     static final class Move extends BaseCommand<MoveRequest> {
         private final ImapBackend backend;
+        private final MailboxTargets targets;
 
-        Move(ImapBackend backend) {
+        Move(ImapBackend backend, MailboxTargets targets) {
             super(ImapCommand.MOVE, MoveRequest.class);
             this.backend = backend;
+            this.targets = targets;
         }
 
         @Override
         public StatusResponse handle(ImapSession session, MoveRequest r) throws StoreException, CommandException, IOException {
-            return run(backend, session, r.tag(), r.name(), r.uid(), r.set(), r.mailbox(), true);
+            return run(backend, targets, session, r.tag(), r.name(), r.uid(), r.set(), r.mailbox(), true);
         }
     }
 }

@@ -22,7 +22,7 @@ import java.io.IOException;
 final class SelectCommand extends BaseCommand<SelectRequest> {
     private static final Flags ALL_SYSTEM_FLAGS = Flags.of(Flags.SystemFlag.values());
     /** Deselected views kept for the next SELECT: ~20 bytes per message, so at most ~40 MiB. */
-    static final long VIEW_CACHE_MESSAGES = 2_000_000;
+    static final long VIEW_CACHE_MESSAGES = 1_000_000;
 
     private final ImapBackend backend;
     private final ViewCache views = new ViewCache(VIEW_CACHE_MESSAGES);

@@ -6,6 +6,7 @@ import io.tenmail.storage.MailboxEvents;
 import io.tenmail.storage.MailboxStore;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.model.AccountId;
+import io.tenmail.storage.model.BlobId;
 import io.tenmail.storage.model.Changes;
 import io.tenmail.storage.model.Flags;
 import io.tenmail.storage.model.MailboxEvent;
@@ -18,11 +19,13 @@ import io.tenmail.storage.model.Uid;
 import io.tenmail.storage.model.UidRange;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,9 +53,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * SEARCH on flags need no database read. This session's own flag changes are applied to it as they
  * are made ({@link #noteOwnFlagChanges}); when such a change took the MODSEQ right after the
  * view's, nothing else can have happened in between, and the view stays current without asking
- * the store again.
+ * the store again. It keeps each message's size, internal date and blob too, which never change, so
+ * that FETCH of envelopes, bodies, sizes and dates needs no metadata read ({@link #metaAt}). A view
+ * listed at SELECT or taken from the {@link ViewCache} shares its arrays with the cache, and so with
+ * other sessions that select the mailbox, until it changes something (copy on write).
  */
 public final class SelectedMailbox implements AutoCloseable {
+    /** A SHA-256 blob id in the view: 32 bytes instead of a 64-character string. */
+    private static final int BLOB_BYTES = 32;
+    private static final HexFormat HEX = HexFormat.of();
     private final MailboxId id;
     private final AccountId owner;
     private final MailboxInfo info;
@@ -61,6 +70,18 @@ public final class SelectedMailbox implements AutoCloseable {
     /** Per message, parallel to {@link #uids}: MODSEQ and flags as of the last sync. */
     private long[] modSeqs;
     private Flags[] flags;
+    /**
+     * Per message, what never changes once it is stored (docs/adr/0014): size (-1: not known),
+     * internal date in epoch milliseconds, and the blob's SHA-256 as 32 bytes at {@code 32 * i}.
+     */
+    private long[] sizes;
+    private long[] dates;
+    private byte[] blobs;
+    /**
+     * True while the arrays are a cached snapshot's, shared with other sessions that selected the
+     * same mailbox: copied before the first change ({@link #own}).
+     */
+    private boolean shared;
     /** Few distinct flag sets repeat across a mailbox: one instance each, for memory. */
     private final Map<Flags, Flags> flagSets = new HashMap<>();
     private int size;
@@ -72,6 +93,8 @@ public final class SelectedMailbox implements AutoCloseable {
     /** The last EXPUNGED event, to recognise this session's own expunge ({@link #noteOwnExpunge}). */
     private volatile MailboxEvent lastExpunge;
     private MailboxEvents.Subscription subscription;
+    /** Set when the view took this session's own append and the client has not been sent EXISTS yet. */
+    private boolean existsOwed;
     /** UIDs the store expunged that this session has not announced yet. */
     private final TreeSet<Long> pendingExpunges = new TreeSet<>();
     /** MODSEQs of flag changes this session made and already reported in its STORE responses. */
@@ -98,13 +121,16 @@ public final class SelectedMailbox implements AutoCloseable {
         if (snapshot != null && snapshot.uidValidity() == info.uidValidity().value()) {
             view = new SelectedMailbox(info, snapshot, readOnly);
             try {
-                view.catchUp(store);
+                // the mailbox as just read has the snapshot's MODSEQ: nothing happened since (later changes
+                // are caught by the first sync after subscribing)
+                if (info.highestModSeq().value() > snapshot.modSeq()) view.catchUp(store);
             } catch (StoreException | RuntimeException e) {
                 cache.remove(info.id());
                 throw e;
             }
         } else {
             view = new SelectedMailbox(info, store.flags(info.owner(), info.id()), readOnly);
+            view.share(cache);
         }
         view.cache = cache;
         return view;
@@ -115,12 +141,47 @@ public final class SelectedMailbox implements AutoCloseable {
         this.owner = info.owner();
         this.info = info;
         this.readOnly = readOnly;
-        int capacity = Math.max(16, snapshot.uids().length + 16);
-        this.uids = Arrays.copyOf(snapshot.uids(), capacity);
-        this.modSeqs = Arrays.copyOf(snapshot.modSeqs(), capacity);
-        this.flags = Arrays.copyOf(snapshot.flags(), capacity);
+        // shared until changed: 10,000 sessions idling in one mailbox hold one copy of its view
+        this.uids = snapshot.uids();
+        this.modSeqs = snapshot.modSeqs();
+        this.flags = snapshot.flags();
+        this.sizes = snapshot.sizes();
+        this.dates = snapshot.dates();
+        this.blobs = snapshot.blobs();
+        this.shared = true;
         this.size = snapshot.uids().length;
         this.knownModSeq = new ModSeq(snapshot.modSeq());
+    }
+
+    /**
+     * Puts a freshly listed view in the cache at once, sharing its arrays (exactly {@code size}
+     * long), so that sessions selecting the mailbox meanwhile share it instead of listing it again.
+     */
+    private void share(ViewCache viewCache) {
+        if (uids.length != size) {
+            uids = Arrays.copyOf(uids, size);
+            modSeqs = Arrays.copyOf(modSeqs, size);
+            flags = Arrays.copyOf(flags, size);
+            sizes = Arrays.copyOf(sizes, size);
+            dates = Arrays.copyOf(dates, size);
+            blobs = Arrays.copyOf(blobs, size * BLOB_BYTES);
+        }
+        shared = true;
+        viewCache.put(id, new ViewCache.Snapshot(info.uidValidity().value(), knownModSeq.value(), uids, modSeqs, flags,
+                sizes, dates, blobs));
+    }
+
+    /** Copies a shared snapshot's arrays before this view changes them, with room to grow. */
+    private void own() {
+        if (!shared) return;
+        int capacity = Math.max(16, size + 16);
+        uids = Arrays.copyOf(uids, capacity);
+        modSeqs = Arrays.copyOf(modSeqs, capacity);
+        flags = Arrays.copyOf(flags, capacity);
+        sizes = Arrays.copyOf(sizes, capacity);
+        dates = Arrays.copyOf(dates, capacity);
+        blobs = Arrays.copyOf(blobs, capacity * BLOB_BYTES);
+        shared = false;
     }
 
     /** Applies what changed since the snapshot, before the client has seen any of it: no responses. */
@@ -137,7 +198,7 @@ public final class SelectedMailbox implements AutoCloseable {
         for (MessageMeta m : changed) {
             long uid = m.uid().value();
             if (expunged.contains(uid)) continue;
-            if (uid > highestUid()) add(uid, m.modSeq().value(), m.flags());
+            if (uid > highestUid()) add(m);
             else setFlags(m);
         }
         if (changes.highestModSeq().compareTo(knownModSeq) > 0) knownModSeq = changes.highestModSeq();
@@ -152,13 +213,16 @@ public final class SelectedMailbox implements AutoCloseable {
         this.owner = info.owner();
         this.info = info;
         this.readOnly = readOnly;
-        int capacity = Math.max(16, messages.size() + 16);
+        int capacity = messages.size();   // exactly: shared with the cache until changed (share)
         this.uids = new long[capacity];
         this.modSeqs = new long[capacity];
         this.flags = new Flags[capacity];
+        this.sizes = new long[capacity];
+        this.dates = new long[capacity];
+        this.blobs = new byte[capacity * BLOB_BYTES];
         long highest = info.highestModSeq().value();
         for (MessageFlags m : messages) {
-            add(m.uid(), m.modSeq(), m.flags());
+            add(m.uid(), m.modSeq(), m.flags(), m.hasFacts() ? m.size() : -1, m.internalDateMillis(), m.blob());
             highest = Math.max(highest, m.modSeq());
         }
         this.knownModSeq = new ModSeq(highest);
@@ -235,6 +299,17 @@ public final class SelectedMailbox implements AutoCloseable {
     /** The MODSEQ of message {@code seq} (1-based) as of the last sync or own change. */
     public long modSeqAt(int seq) {
         return modSeqs[seq - 1];
+    }
+
+    /**
+     * Message {@code seq} (1-based) as of the last sync or own change, with its size, internal date
+     * and blob, or null when the view does not know them (then the store must be asked).
+     */
+    public MessageMeta metaAt(int seq) {
+        int i = seq - 1;
+        if (sizes[i] < 0) return null;
+        return new MessageMeta(id, new Uid(uids[i]), new ModSeq(modSeqs[i]), flags[i], Instant.ofEpochMilli(dates[i]),
+                sizes[i], new BlobId(HEX.formatHex(blobs, i * BLOB_BYTES, (i + 1) * BLOB_BYTES)));
     }
 
     /**
@@ -348,6 +423,21 @@ public final class SelectedMailbox implements AutoCloseable {
     }
 
     /**
+     * This session appended message {@code m} to this mailbox and committed it. When it took the
+     * MODSEQ right after the view's and a UID above every UID in the view, nothing else happened in
+     * between: the view takes it with its facts and stays current without asking the store, and
+     * the next {@link #sync} announces it with EXISTS. Otherwise the change event makes the view
+     * stale and the store is asked as for anyone else's append.
+     */
+    public void noteOwnAppend(MessageMeta m) {
+        if (!m.mailbox().equals(id) || m.modSeq().value() != knownModSeq.value() + 1 || m.uid().value() <= highestUid()) return;
+        add(m);
+        ownModSeqs.add(m.modSeq().value());
+        knownModSeq = m.modSeq();
+        existsOwed = true;
+    }
+
+    /**
      * This session expunged {@code gone} and has removed them from the view ({@link #removeExpunged}).
      * An expunge takes one new MODSEQ; when the store announced exactly these UIDs at the MODSEQ
      * after the view's, that was this expunge and nothing else happened in between: the view is
@@ -364,6 +454,7 @@ public final class SelectedMailbox implements AutoCloseable {
     private void setFlags(MessageMeta m) {
         int seq = seqOf(m.uid().value());
         if (seq == 0) return;
+        own();
         flags[seq - 1] = intern(m.flags());
         modSeqs[seq - 1] = m.modSeq().value();
     }
@@ -383,22 +474,46 @@ public final class SelectedMailbox implements AutoCloseable {
     }
 
     private void remove(int seq) {
+        own();
         System.arraycopy(uids, seq, uids, seq - 1, size - seq);
         System.arraycopy(modSeqs, seq, modSeqs, seq - 1, size - seq);
         System.arraycopy(flags, seq, flags, seq - 1, size - seq);
+        System.arraycopy(sizes, seq, sizes, seq - 1, size - seq);
+        System.arraycopy(dates, seq, dates, seq - 1, size - seq);
+        System.arraycopy(blobs, seq * BLOB_BYTES, blobs, (seq - 1) * BLOB_BYTES, (size - seq) * BLOB_BYTES);
         size--;
         flags[size] = null;
     }
 
-    private void add(long uid, long modSeq, Flags messageFlags) {
+    private void add(MessageMeta m) {
+        add(m.uid().value(), m.modSeq().value(), m.flags(), m.blob() == null ? -1 : m.size(),
+                m.internalDate() == null ? 0 : m.internalDate().toEpochMilli(), m.blob());
+    }
+
+    private void add(long uid, long modSeq, Flags messageFlags, long messageSize, long internalDate, BlobId blob) {
+        own();
         if (size == uids.length) {
-            uids = Arrays.copyOf(uids, uids.length * 2);
-            modSeqs = Arrays.copyOf(modSeqs, uids.length);
-            flags = Arrays.copyOf(flags, uids.length);
+            int capacity = Math.max(16, uids.length * 2);
+            uids = Arrays.copyOf(uids, capacity);
+            modSeqs = Arrays.copyOf(modSeqs, capacity);
+            flags = Arrays.copyOf(flags, capacity);
+            sizes = Arrays.copyOf(sizes, capacity);
+            dates = Arrays.copyOf(dates, capacity);
+            blobs = Arrays.copyOf(blobs, capacity * BLOB_BYTES);
         }
         uids[size] = uid;
         modSeqs[size] = modSeq;
         flags[size] = intern(messageFlags);
+        boolean known = blob != null && messageSize >= 0;
+        sizes[size] = known ? messageSize : -1;
+        dates[size] = internalDate;
+        if (known) {
+            String hex = blob.hex();
+            int at = size * BLOB_BYTES;
+            for (int i = 0; i < BLOB_BYTES; i++) {
+                blobs[at + i] = (byte) ((HexFormat.fromHexDigit(hex.charAt(2 * i)) << 4) | HexFormat.fromHexDigit(hex.charAt(2 * i + 1)));
+            }
+        }
         size++;
     }
 
@@ -441,8 +556,9 @@ public final class SelectedMailbox implements AutoCloseable {
             ownModSeqs.clear();
             if (changes.highestModSeq().compareTo(knownModSeq) > 0) knownModSeq = changes.highestModSeq();
             if (options.expungeAllowed()) writeExpunges(w, options.qresync());
-            if (!added.isEmpty()) {
-                for (MessageMeta m : added) add(m.uid().value(), m.modSeq().value(), m.flags());
+            if (!added.isEmpty() || existsOwed) {
+                for (MessageMeta m : added) add(m);
+                existsOwed = false;
                 w.untagged().number(size).atom("EXISTS").end();
             }
             for (MessageMeta m : flagChanges) {
@@ -451,8 +567,12 @@ public final class SelectedMailbox implements AutoCloseable {
                 if (options.condstore()) w.atom("MODSEQ").openList().number(m.modSeq().value()).closeList();
                 w.closeList().end();
             }
-        } else if (options.expungeAllowed()) {
-            writeExpunges(w, options.qresync());
+        } else {
+            if (options.expungeAllowed()) writeExpunges(w, options.qresync());
+            if (existsOwed) {
+                existsOwed = false;
+                w.untagged().number(size).atom("EXISTS").end();
+            }
         }
     }
 
@@ -477,9 +597,14 @@ public final class SelectedMailbox implements AutoCloseable {
         if (subscription != null) subscription.close();
         subscription = null;
         // only a view in step with the store at knownModSeq can be brought up to date from it later
-        if (cache != null && pendingExpunges.isEmpty() && !mustAsk) {
+        if (cache != null && pendingExpunges.isEmpty() && !mustAsk && shared) {
+            // nothing changed in the snapshot's arrays (they are exactly size long): keep them, at the MODSEQ reached
+            cache.put(id, new ViewCache.Snapshot(info.uidValidity().value(), knownModSeq.value(), uids, modSeqs, flags,
+                    sizes, dates, blobs));
+        } else if (cache != null && pendingExpunges.isEmpty() && !mustAsk) {
             cache.put(id, new ViewCache.Snapshot(info.uidValidity().value(), knownModSeq.value(),
-                    Arrays.copyOf(uids, size), Arrays.copyOf(modSeqs, size), Arrays.copyOf(flags, size)));
+                    Arrays.copyOf(uids, size), Arrays.copyOf(modSeqs, size), Arrays.copyOf(flags, size),
+                    Arrays.copyOf(sizes, size), Arrays.copyOf(dates, size), Arrays.copyOf(blobs, size * BLOB_BYTES)));
         }
         cache = null;
     }

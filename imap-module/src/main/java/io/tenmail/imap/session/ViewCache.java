@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The views of recently deselected mailboxes, so that the next SELECT of one (by any session)
+ * The views of recently listed or deselected mailboxes, so that the next SELECT of one (by any session)
  * starts from it and asks the store only what changed since ({@link SelectedMailbox#select}),
  * instead of listing every message again: clients re-SELECT the same mailboxes all the time, and
  * listing 100,000 messages reads 100,000 rows. A view is kept only when it was in step with the
@@ -17,8 +17,13 @@ import java.util.Map;
  * in all, least recently used mailboxes go first. Thread-safe.
  */
 public final class ViewCache {
-    /** The messages of one mailbox at {@code modSeq}, in UID order; the arrays are never changed. */
-    record Snapshot(long uidValidity, long modSeq, long[] uids, long[] modSeqs, Flags[] flags) {
+    /**
+     * The messages of one mailbox at {@code modSeq}, in UID order, as {@link SelectedMailbox}
+     * keeps them (sizes, dates, and blob ids as 32 bytes each); the arrays are never changed, and
+     * sessions selecting the mailbox share them until they change something.
+     */
+    record Snapshot(long uidValidity, long modSeq, long[] uids, long[] modSeqs, Flags[] flags,
+                    long[] sizes, long[] dates, byte[] blobs) {
     }
 
     private final long maxMessages;

@@ -4,6 +4,7 @@ import io.tenmail.imap.wire.response.ResponseWriter;
 import io.tenmail.storage.MailboxStore;
 import io.tenmail.storage.events.InMemoryMailboxEvents;
 import io.tenmail.storage.model.AccountId;
+import io.tenmail.storage.model.BlobId;
 import io.tenmail.storage.model.Changes;
 import io.tenmail.storage.model.Flags;
 import io.tenmail.storage.model.MailboxEvent;
@@ -195,7 +196,7 @@ class SelectedMailboxTest {
     }
 
     @Test
-    void aViewWithExpungesNotYetAnnouncedIsNotKeptForTheNextSelect() throws Exception {
+    void aViewWithExpungesNotYetAnnouncedIsNotKeptTheNextSelectStartsFromTheListedOne() throws Exception {
         FakeStore fake = new FakeStore();
         fake.messages = List.of(new MessageFlags(1, 2, Flags.NONE), new MessageFlags(2, 3, Flags.NONE));
         MailboxStore store = fake.proxy();
@@ -207,9 +208,43 @@ class SelectedMailboxTest {
         view.sync(store, new ResponseWriter(out), new SelectedMailbox.SyncOptions(false, false, false));   // held back
         view.close();
 
-        SelectedMailbox.select(store, cache, info(5), false);
+        SelectedMailbox next = SelectedMailbox.select(store, cache, info(5), false);
 
-        assertThat(fake.listings).isEqualTo(2);
+        assertThat(fake.listings).isEqualTo(1);
+        assertThat(fake.lastSince).as("from the view as listed, not the one with the expunge held back").isEqualTo(new ModSeq(3));
+        assertThat(next.size()).isEqualTo(1);
+        assertThat(next.knownModSeq()).isEqualTo(new ModSeq(5));
+    }
+
+    @Test
+    void aCachedViewAtTheMailboxsHighestModseqIsTakenWithoutAskingTheStore() throws Exception {
+        FakeStore fake = new FakeStore();
+        fake.messages = List.of(new MessageFlags(1, 2, Flags.NONE, 10, 0, BLOB_A));
+        MailboxStore store = fake.proxy();
+        ViewCache cache = new ViewCache(1000);
+        SelectedMailbox.select(store, cache, info(2), false).close();
+
+        SelectedMailbox again = SelectedMailbox.select(store, cache, info(2), false);
+
+        assertThat(fake.listings).isEqualTo(1);
+        assertThat(fake.changeReads).isZero();
+        assertThat(again.size()).isEqualTo(1);
+        assertThat(again.knownModSeq()).isEqualTo(new ModSeq(2));
+    }
+
+    @Test
+    void aListedViewIsSharedWithSessionsSelectingTheMailboxWhileItIsStillSelected() throws Exception {
+        FakeStore fake = new FakeStore();
+        fake.messages = List.of(new MessageFlags(1, 2, Flags.NONE, 10, 0, BLOB_A));
+        MailboxStore store = fake.proxy();
+        ViewCache cache = new ViewCache(1000);
+        SelectedMailbox first = SelectedMailbox.select(store, cache, info(2), false);
+        fake.changes = new Changes(new ModSeq(2), List.of(), List.of());
+
+        SelectedMailbox second = SelectedMailbox.select(store, cache, info(2), false);
+
+        assertThat(fake.listings).isEqualTo(1);
+        assertThat(second.metaAt(1)).isEqualTo(first.metaAt(1));
     }
 
     @Test
@@ -229,6 +264,93 @@ class SelectedMailboxTest {
     private static ViewCache.Snapshot snapshot(int messages) {
         long[] uids = new long[messages];
         for (int i = 0; i < messages; i++) uids[i] = i + 1;
-        return new ViewCache.Snapshot(1, 1, uids, new long[messages], new Flags[messages]);
+        return new ViewCache.Snapshot(1, 1, uids, new long[messages], new Flags[messages], new long[messages],
+                new long[messages], new byte[messages * 32]);
+    }
+
+    private static final BlobId BLOB_A = new BlobId("0123456789abcdef".repeat(4));
+    private static final BlobId BLOB_B = new BlobId("fedcba9876543210".repeat(4));
+
+    @Test
+    void theViewKeepsEachMessagesSizeInternalDateAndBlobFromTheListingAndFromLaterChanges() throws Exception {
+        FakeStore fake = new FakeStore();
+        fake.messages = List.of(new MessageFlags(1, 4, SEEN, 1234, 1_700_000_000_000L, BLOB_A), new MessageFlags(2, 4, Flags.NONE));
+        MailboxStore store = fake.proxy();
+        SelectedMailbox view = SelectedMailbox.select(store, new ViewCache(1000), info(4), false);
+        view.markStale();
+        fake.changes = new Changes(new ModSeq(5), List.of(new MessageMeta(INBOX, new Uid(3), new ModSeq(5), Flags.NONE,
+                Instant.ofEpochMilli(1_700_000_001_000L), 99, BLOB_B)), List.of());
+        sync(view, store);
+
+        assertThat(view.metaAt(1)).isEqualTo(new MessageMeta(INBOX, new Uid(1), new ModSeq(4), SEEN,
+                Instant.ofEpochMilli(1_700_000_000_000L), 1234, BLOB_A));
+        assertThat(view.metaAt(2)).as("listed without its facts: the store must be asked").isNull();
+        assertThat(view.metaAt(3).blob()).isEqualTo(BLOB_B);
+        assertThat(view.metaAt(3).size()).isEqualTo(99);
+    }
+
+    @Test
+    void sessionsSelectingACachedMailboxShareItsViewUntilOneOfThemChangesIt() throws Exception {
+        FakeStore fake = new FakeStore();
+        fake.messages = List.of(new MessageFlags(1, 2, Flags.NONE, 10, 0, BLOB_A), new MessageFlags(2, 3, Flags.NONE, 20, 0, BLOB_B));
+        MailboxStore store = fake.proxy();
+        ViewCache cache = new ViewCache(1000);
+        SelectedMailbox.select(store, cache, info(3), false).close();
+        fake.changes = new Changes(new ModSeq(3), List.of(), List.of());
+        SelectedMailbox one = SelectedMailbox.select(store, cache, info(3), false);
+        SelectedMailbox two = SelectedMailbox.select(store, cache, info(3), false);
+
+        one.noteOwnFlagChanges(List.of(new MessageMeta(INBOX, new Uid(1), new ModSeq(4), SEEN, Instant.EPOCH, 10, BLOB_A)));
+        one.removeExpunged(2);
+
+        assertThat(one.flagsAt(1)).isEqualTo(SEEN);
+        assertThat(one.size()).isEqualTo(1);
+        assertThat(two.flagsAt(1)).isEqualTo(Flags.NONE);
+        assertThat(two.size()).isEqualTo(2);
+        assertThat(two.metaAt(2).blob()).isEqualTo(BLOB_B);
+        assertThat(fake.listings).isEqualTo(1);
+    }
+
+    @Test
+    void anOwnAppendTakingTheNextModseqIsAnnouncedWithExistsWithoutAskingTheStore() throws Exception {
+        FakeStore fake = new FakeStore();
+        fake.messages = List.of(new MessageFlags(1, 4, Flags.NONE, 10, 0, BLOB_A));
+        MailboxStore store = fake.proxy();
+        InMemoryMailboxEvents events = new InMemoryMailboxEvents();
+        SelectedMailbox view = SelectedMailbox.select(store, new ViewCache(1000), info(4), false);
+        view.listen(events, () -> { });
+        fake.changes = new Changes(new ModSeq(4), List.of(), List.of());
+        sync(view, store);
+        int reads = fake.changeReads;
+
+        events.publish(new MailboxEvent(INBOX, OWNER, MailboxEvent.Kind.APPENDED, List.of(new Uid(2)), new ModSeq(5)));
+        view.noteOwnAppend(new MessageMeta(INBOX, new Uid(2), new ModSeq(5), SEEN, Instant.EPOCH, 20, BLOB_B));
+
+        assertThat(view.isStale()).isFalse();
+        assertThat(sync(view, store)).isEqualTo("* 2 EXISTS\r\n");
+        assertThat(sync(view, store)).isEmpty();
+        assertThat(fake.changeReads).isEqualTo(reads);
+        assertThat(view.metaAt(2)).isEqualTo(new MessageMeta(INBOX, new Uid(2), new ModSeq(5), SEEN, Instant.EPOCH, 20, BLOB_B));
+    }
+
+    @Test
+    void anOwnAppendAfterAnotherSessionsChangeLeavesItToTheStore() throws Exception {
+        FakeStore fake = new FakeStore();
+        fake.messages = List.of(new MessageFlags(1, 4, Flags.NONE, 10, 0, BLOB_A));
+        MailboxStore store = fake.proxy();
+        InMemoryMailboxEvents events = new InMemoryMailboxEvents();
+        SelectedMailbox view = SelectedMailbox.select(store, new ViewCache(1000), info(4), false);
+        view.listen(events, () -> { });
+        fake.changes = new Changes(new ModSeq(4), List.of(), List.of());
+        sync(view, store);
+
+        events.publish(new MailboxEvent(INBOX, OWNER, MailboxEvent.Kind.APPENDED, List.of(new Uid(2)), new ModSeq(5)));
+        events.publish(new MailboxEvent(INBOX, OWNER, MailboxEvent.Kind.APPENDED, List.of(new Uid(3)), new ModSeq(6)));
+        view.noteOwnAppend(new MessageMeta(INBOX, new Uid(3), new ModSeq(6), Flags.NONE, Instant.EPOCH, 20, BLOB_B));
+        fake.changes = new Changes(new ModSeq(6), List.of(meta(2, 5, Flags.NONE), meta(3, 6, Flags.NONE)), List.of());
+
+        assertThat(view.isStale()).isTrue();
+        assertThat(view.size()).isEqualTo(1);
+        assertThat(sync(view, store)).isEqualTo("* 3 EXISTS\r\n");
     }
 }

@@ -41,8 +41,12 @@ public class MessageEntity {
     public static final String META = "SELECT m.uid, m.modSeq, m.systemFlags, m.keywords, m.internalDate, m.sizeBytes, m.blobId FROM MessageEntity m";
     /** Native SQL (same on every database): moves all messages of a mailbox to another, keeping UIDs. */
     public static final String SQL_MOVE_ALL = "UPDATE MAILBOX_MESSAGE SET MAILBOX_ID = ? WHERE MAILBOX_ID = ?";
-    /** Native SQL: UID, MODSEQ and flags of a mailbox's messages by the primary key (parameter: mailbox). */
-    public static final String SQL_FLAGS_OF_MAILBOX = "SELECT MESSAGE_UID, MODSEQ, SYSTEM_FLAGS, KEYWORDS FROM MAILBOX_MESSAGE"
+    /**
+     * Native SQL: UID, MODSEQ, flags, internal date, size and blob of a mailbox's messages by the
+     * primary key (parameter: mailbox).
+     */
+    public static final String SQL_FLAGS_OF_MAILBOX = "SELECT MESSAGE_UID, MODSEQ, SYSTEM_FLAGS, KEYWORDS, INTERNAL_DATE,"
+            + " SIZE_BYTES, BLOB_ID FROM MAILBOX_MESSAGE"
             + " WHERE MAILBOX_ID = ? ORDER BY MESSAGE_UID";
     /** Native SQL: deletes the messages of a mailbox in a UID range (parameters: mailbox, first, last). */
     public static final String SQL_DELETE_RANGE = "DELETE FROM MAILBOX_MESSAGE WHERE MAILBOX_ID = ? AND MESSAGE_UID BETWEEN ? AND ?";

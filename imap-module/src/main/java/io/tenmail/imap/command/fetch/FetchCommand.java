@@ -75,9 +75,12 @@ public final class FetchCommand extends BaseCommand<FetchRequest> {
         }
         if (messages.isEmpty()) return StatusResponse.ok(request.tag(), request.name() + " completed");
         if (!selected.isStale() && items.stream().allMatch(FetchCommand::inView)) return fromView(session, request, items, messages);
-        List<UidRange> ranges = SelectedMailbox.uidRanges(messages);
-        Map<Long, MessageMeta> metas = new HashMap<>();
-        for (MessageMeta m : backend.store().messages(session.owner(), selected.id(), ranges)) metas.put(m.uid().value(), m);
+        Map<Long, MessageMeta> metas = viewMetas(selected, messages);
+        if (metas == null) {
+            metas = new HashMap<>();
+            List<UidRange> ranges = SelectedMailbox.uidRanges(messages);
+            for (MessageMeta m : backend.store().messages(session.owner(), selected.id(), ranges)) metas.put(m.uid().value(), m);
+        }
 
         boolean setsSeen = !selected.readOnly() && items.stream().anyMatch(FetchCommand::setsSeen);
         List<Long> seenNow = new ArrayList<>();
@@ -116,6 +119,24 @@ public final class FetchCommand extends BaseCommand<FetchRequest> {
             return StatusResponse.no(request.tag(), ResponseCode.EXPUNGEISSUED, "Some messages were expunged meanwhile");
         }
         return ok;
+    }
+
+    /**
+     * The messages' metadata from the view (docs/adr/0014): size, internal date and blob never
+     * change, and flags and MODSEQ are current while the view is not stale. Messages whose expunge
+     * is held back are left out, as the store would. Null when the view is stale or lacks a
+     * message's facts: then the store is read.
+     */
+    private static Map<Long, MessageMeta> viewMetas(SelectedMailbox selected, List<SelectedMailbox.Message> messages) {
+        if (selected.isStale()) return null;
+        Map<Long, MessageMeta> metas = new HashMap<>();
+        for (SelectedMailbox.Message m : messages) {
+            if (selected.isExpungePending(m.uid())) continue;
+            MessageMeta meta = selected.metaAt(m.seq());
+            if (meta == null) return null;
+            metas.put(m.uid(), meta);
+        }
+        return metas;
     }
 
     /** The parses of these messages: from the cache, the others with one statement. */

@@ -51,7 +51,8 @@ import java.util.function.Consumer;
 /**
  * {@link MailboxStore} on JPA. Each change is one transaction through {@link Transactions} (the
  * first change of an account first creates its usage row in one of its own); events are published
- * after the commit, never inside it. The quota limit comes from the {@link Directory}. See the
+ * after the commit, never inside it. The quota limit comes from the {@link Directory}, kept a few
+ * seconds per account ({@link QuotaLimits}). See the
  * package documentation for the locking scheme.
  */
 @ApplicationScoped
@@ -63,6 +64,7 @@ public class JpaMailboxStore implements MailboxStore {
     private final Directory directory;
     private final Clock clock;
     private final Consumer<MessagesTransferred> transferred;
+    private final QuotaLimits quotaLimits;
 
     /** For CDI's client proxy only. */
     protected JpaMailboxStore() {
@@ -71,6 +73,7 @@ public class JpaMailboxStore implements MailboxStore {
         this.directory = null;
         this.clock = null;
         this.transferred = null;
+        this.quotaLimits = null;
     }
 
     public JpaMailboxStore(Transactions tx, MailboxEvents events, Directory directory) {
@@ -89,6 +92,7 @@ public class JpaMailboxStore implements MailboxStore {
         this.directory = directory;
         this.clock = Clock.systemUTC();
         this.transferred = Objects.requireNonNull(transferred, "transferred");
+        this.quotaLimits = new QuotaLimits(directory, System::nanoTime);
     }
 
     @Override
@@ -275,7 +279,9 @@ public class JpaMailboxStore implements MailboxStore {
 
     @Override
     public QuotaUsage quota(AccountId owner) throws StoreException {
-        long limit = quotaBytes(owner);
+        // read afresh: GETQUOTA, the console and SMTP's check at RCPT show an administrator's change at once
+        long limit = directory.findAccount(owner).map(Account::quotaBytes)
+                .orElseThrow(() -> new StoreException(Reason.NOT_FOUND, "no such account: " + owner.value()));
         return tx.run(em -> {
             AccountUsageEntity usage = AccountUsageRows.find(em, owner);
             return usage == null ? new QuotaUsage(0, limit, 0) : new QuotaUsage(usage.getUsedBytes(), limit, usage.getMessageCount());
@@ -307,10 +313,12 @@ public class JpaMailboxStore implements MailboxStore {
         }
     }
 
-    /** The account's quota in bytes, 0 for unlimited; NOT_FOUND when the directory does not know it. */
+    /**
+     * The account's quota in bytes for an append or copy, 0 for unlimited; NOT_FOUND when the
+     * directory does not know it. Kept a few seconds ({@link QuotaLimits}).
+     */
     private long quotaBytes(AccountId owner) throws StoreException {
-        return directory.findAccount(owner).map(Account::quotaBytes)
-                .orElseThrow(() -> new StoreException(Reason.NOT_FOUND, "no such account: " + owner.value()));
+        return quotaLimits.bytes(owner);
     }
 
     private NewMessage complete(NewMessage m) throws StoreException {

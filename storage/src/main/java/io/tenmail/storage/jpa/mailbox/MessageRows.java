@@ -2,6 +2,7 @@ package io.tenmail.storage.jpa.mailbox;
 
 import io.tenmail.storage.jpa.ExpungedMessageEntity;
 import io.tenmail.storage.jpa.MessageEntity;
+import io.tenmail.storage.model.BlobId;
 import io.tenmail.storage.model.Flags;
 import io.tenmail.storage.model.MessageFlags;
 import io.tenmail.storage.model.UidRange;
@@ -85,9 +86,9 @@ final class MessageRows {
     }
 
     /**
-     * UID, MODSEQ and flags of every message, ordered by UID: four columns by the primary key, no
-     * blob id, size or date, and each distinct flag combination decoded once (SELECT of a large
-     * mailbox).
+     * UID, MODSEQ, flags, size, internal date and blob of every message, ordered by UID: seven
+     * columns by the primary key with one native statement, and each distinct flag combination
+     * decoded once (SELECT of a large mailbox).
      */
     List<MessageFlags> flags() {
         @SuppressWarnings("unchecked")
@@ -97,7 +98,8 @@ final class MessageRows {
         for (Object[] row : rows) {
             State state = new State(((Number) row[2]).intValue(), (String) row[3]);
             Flags flags = decoded.computeIfAbsent(state, st -> StoredFlags.decode(st.systemFlags(), st.keywords()));
-            result.add(new MessageFlags(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), flags));
+            result.add(new MessageFlags(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), flags,
+                    ((Number) row[5]).longValue(), ((Number) row[4]).longValue(), new BlobId((String) row[6])));
         }
         return result;
     }

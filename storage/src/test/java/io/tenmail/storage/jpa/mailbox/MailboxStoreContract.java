@@ -581,7 +581,7 @@ abstract class MailboxStoreContract {
         }
 
         @Test
-        void theFlagListingGivesEveryMessagesUidModseqAndFlagsAsTheFullListingDoes() throws StoreException {
+        void theFlagListingGivesEveryMessagesUidModseqFlagsSizeDateAndBlobAsTheFullListingDoes() throws StoreException {
             AccountId owner = account();
             MailboxId inbox = inbox(owner);
             append(owner, inbox, SystemFlag.SEEN);
@@ -593,7 +593,7 @@ abstract class MailboxStoreContract {
             List<MessageFlags> listed = store.flags(owner, inbox);
 
             assertThat(listed).containsExactlyElementsOf(store.messages(owner, inbox, List.of(UidRange.ALL)).stream()
-                    .map(m -> new MessageFlags(m.uid().value(), m.modSeq().value(), m.flags())).toList());
+                    .map(MessageFlags::of).toList());
             assertThat(listed).extracting(MessageFlags::uid).containsExactly(1L, 2L, 3L);
             assertThat(listed.get(1).flags().hasKeyword("Work")).isTrue();
             assertReason(Reason.NOT_FOUND, () -> store.flags(account(), inbox));

@@ -16,6 +16,13 @@ import java.util.Properties;
  * Shared by the mails a queue entry is split into.
  */
 public record MessageSource(BlobStore blobs, BlobId blob, long size) {
+    static {
+        // jakarta.mail-api 2.1 finds its StreamProvider with a ServiceLoader scan of the class path
+        // on every header parse (mail-api issue 861): most of the CPU of reading a message's header.
+        // Named here, each look-up is a plain load of an already loaded class.
+        System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
+
     /** The one mail session for parsing; no transport is ever opened through it. */
     static final Session SESSION = Session.getInstance(new Properties());
 

@@ -14,6 +14,7 @@ import io.tenmail.storage.MailboxStore;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.mime.MessageParser;
 import io.tenmail.storage.model.Account;
+import io.tenmail.storage.model.AccountId;
 import io.tenmail.storage.model.DeliveryKey;
 import io.tenmail.storage.model.Flags;
 import io.tenmail.storage.model.MailboxId;
@@ -39,7 +40,9 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Final delivery into local accounts: each recipient that is an account's address gets the
@@ -63,6 +66,12 @@ public class LocalDelivery extends GenericMailet {
     private final BlobStore blobs;
     private final DeliveryReports reports;
     private final MessageParser parser = new MessageParser();
+    /**
+     * INBOX ids by account, so that a delivery does not look INBOX up by name each time: INBOX is
+     * never deleted and keeps its id through RENAME. A stale entry (account deleted) only makes
+     * the append fail with NOT_FOUND, which drops it and looks again.
+     */
+    private final Map<AccountId, MailboxId> inboxes = new ConcurrentHashMap<>();
 
     /** Counts deliveries for the dashboard (ADR 0017); null when made without CDI (tests). */
     @Inject
@@ -94,8 +103,7 @@ public class LocalDelivery extends GenericMailet {
             if (message == null) message = store(mail);
             Account a = account.get();
             try {
-                MailboxId target = target(a, junk);
-                mailboxes.deliver(a.id(), target, message, DeliveryKey.of(entry, a.id()));
+                deliver(a, junk, message, DeliveryKey.of(entry, a.id()));
                 done.add(recipient);
                 if (traffic != null) traffic.fire(TrafficEvent.delivered(a.tenant()));   // the dashboard's "messages in"
                 log.info("delivered {} to {}{}", mail.getName(), a.address(), junk ? " (Junk)" : "");
@@ -136,16 +144,31 @@ public class LocalDelivery extends GenericMailet {
         }
     }
 
+    private void deliver(Account account, boolean junk, NewMessage message, DeliveryKey key) throws StoreException {
+        try {
+            mailboxes.deliver(account.id(), target(account, junk), message, key);
+        } catch (StoreException e) {
+            if (e.reason() != StoreException.Reason.NOT_FOUND || inboxes.remove(account.id()) == null) throw e;
+            mailboxes.deliver(account.id(), target(account, junk), message, key);
+        }
+    }
+
     /** INBOX, or Junk for spam (INBOX when the account has no Junk mailbox). */
     private MailboxId target(Account account, boolean junk) throws StoreException {
         if (junk) {
             Optional<MailboxInfo> j = mailboxes.mailbox(account.id(), SpecialUse.JUNK);
             if (j.isPresent()) return j.get().id();
         }
+        MailboxId known = inboxes.get(account.id());
+        if (known != null) return known;
         Optional<MailboxInfo> inbox = mailboxes.mailbox(account.id(), MailboxName.INBOX);
-        if (inbox.isPresent()) return inbox.get().id();
-        mailboxes.ensureDefaultMailboxes(account.id());
-        return target(account, junk);
+        if (inbox.isEmpty()) {
+            mailboxes.ensureDefaultMailboxes(account.id());
+            return target(account, junk);
+        }
+        if (inboxes.size() >= 10_000) inboxes.clear();   // bounded; refilled by the next deliveries
+        inboxes.put(account.id(), inbox.get().id());
+        return inbox.get().id();
     }
 
     /** Writes the message as delivered (Return-Path first) to the blob store and parses it, once per mail. */

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,7 +55,8 @@ import java.util.Set;
  * the worker the select-claim-load round trip (ADR 0019).
  *
  * <p>Statements run on every mail (insert, complete, the conditional updates) go straight to the
- * transaction's JDBC connection: no OpenJPA persist, flush or query parsing. The recipient and
+ * transaction's JDBC connection: no OpenJPA persist, flush or query parsing; recipients and
+ * attributes go in multi-row INSERTs. The recipient and
  * attribute rows have no foreign key (changelog 0010): every delete of an entry deletes them in the
  * same transaction, which spares Derby the cascading delete's and the key checks' table locks.
  *
@@ -81,9 +83,14 @@ public final class JpaMailQueue implements MailQueue {
     /** Parameters: blob, size, reverse path, received, processor, next attempt, token, leased until, node. */
     private static final String INSERT_ENTRY = "INSERT INTO QUEUE_ENTRY (BLOB_ID, SIZE_BYTES, REVERSE_PATH, RECEIVED_AT, PROCESSOR,"
             + " PARKED, ATTEMPTS, NEXT_ATTEMPT_AT, LEASE_TOKEN, LEASED_UNTIL, LEASE_NODE) VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?)";
-    private static final String INSERT_RECIPIENT = "INSERT INTO QUEUE_RECIPIENT (ENTRY_ID, RCPT_INDEX, ADDRESS, RCPT_STATE, DSN_NOTIFY,"
-            + " ORCPT, LAST_ERROR) VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_ATTRIBUTE = "INSERT INTO QUEUE_ATTRIBUTE (ENTRY_ID, ATTR_NAME, ATTR_VALUE) VALUES (?, ?, ?)";
+    private static final String INSERT_RECIPIENTS = "INSERT INTO QUEUE_RECIPIENT (ENTRY_ID, RCPT_INDEX, ADDRESS, RCPT_STATE, DSN_NOTIFY,"
+            + " ORCPT, LAST_ERROR) VALUES ";
+    private static final String INSERT_ATTRIBUTES = "INSERT INTO QUEUE_ATTRIBUTE (ENTRY_ID, ATTR_NAME, ATTR_VALUE) VALUES ";
+    /**
+     * Rows per multi-row INSERT: powers of two up to this, so a mail's rows take a few statements
+     * and the databases' statement caches see at most six texts per table (Derby keeps 100).
+     */
+    private static final int MAX_ROWS_PER_INSERT = 32;
     /** The token of an entry inserted leased: never equal to the token of a lease taken later (claims increment it). */
     private static final long TOKEN_AT_ENQUEUE = 1;
     private static final String LEASABLE = "e.parked = 0 AND e.nextAttemptAt <= :now AND (e.leasedUntil IS NULL OR e.leasedUntil < :now)";
@@ -127,8 +134,9 @@ public final class JpaMailQueue implements MailQueue {
     }
 
     /**
-     * One entry with its recipients and attributes: three statements (the rows of a kind go in one
-     * batch). {@code until} null: not leased.
+     * One entry with its recipients and attributes: an INSERT for the entry and multi-row INSERTs
+     * for the rest (one per power of two in their count, e.g. 6 attributes = 4 + 2 rows).
+     * {@code until} null: not leased.
      */
     private long insert(Connection c, QueuedMail mail, long now, long token, Long until) throws SQLException {
         long id;
@@ -155,35 +163,43 @@ public final class JpaMailQueue implements MailQueue {
             }
         }
         insertRecipients(c, id, mail.recipients());
-        if (!mail.attributes().isEmpty()) {
-            try (PreparedStatement insert = c.prepareStatement(INSERT_ATTRIBUTE)) {
-                for (Map.Entry<String, String> a : mail.attributes().entrySet()) {
-                    insert.setLong(1, id);
-                    insert.setString(2, a.getKey());
-                    insert.setString(3, a.getValue());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        }
+        List<Object[]> attributes = new ArrayList<>(mail.attributes().size());
+        mail.attributes().forEach((name, value) -> attributes.add(new Object[] {id, name, value}));
+        insertRows(c, INSERT_ATTRIBUTES, 3, attributes);
         return id;
     }
 
     private static void insertRecipients(Connection c, long entryId, Collection<QueuedRecipient> recipients) throws SQLException {
-        if (recipients.isEmpty()) return;
-        try (PreparedStatement insert = c.prepareStatement(INSERT_RECIPIENT)) {
-            int index = 0;
-            for (QueuedRecipient r : recipients) {
-                insert.setLong(1, entryId);
-                insert.setInt(2, index++);
-                insert.setString(3, r.address().toString());
-                insert.setString(4, r.state().name());
-                setString(insert, 5, r.dsnNotify().orElse(null));
-                setString(insert, 6, r.orcpt().orElse(null));
-                setString(insert, 7, r.lastError().map(e -> truncate(e, MAX_ERROR)).orElse(null));
-                insert.addBatch();
+        List<Object[]> rows = new ArrayList<>(recipients.size());
+        int index = 0;
+        for (QueuedRecipient r : recipients) {
+            rows.add(new Object[] {entryId, index++, r.address().toString(), r.state().name(), r.dsnNotify().orElse(null),
+                    r.orcpt().orElse(null), r.lastError().map(e -> truncate(e, MAX_ERROR)).orElse(null)});
+        }
+        insertRows(c, INSERT_RECIPIENTS, 7, rows);
+    }
+
+    /**
+     * Inserts {@code rows} with multi-row {@code INSERT ... VALUES (...), (...)} statements (both
+     * databases have them): Derby runs each statement of a JDBC batch on its own, so one statement
+     * per row would cost an execution per row. Null values are VARCHARs (the only nullable columns).
+     */
+    private static void insertRows(Connection c, String head, int columns, List<Object[]> rows) throws SQLException {
+        int from = 0;
+        while (from < rows.size()) {
+            int n = Integer.highestOneBit(Math.min(rows.size() - from, MAX_ROWS_PER_INSERT));
+            String row = "(" + "?, ".repeat(columns - 1) + "?)";
+            try (PreparedStatement insert = c.prepareStatement(head + String.join(", ", Collections.nCopies(n, row)))) {
+                int parameter = 1;
+                for (Object[] values : rows.subList(from, from + n)) {
+                    for (Object value : values) {
+                        if (value == null) insert.setNull(parameter++, Types.VARCHAR);
+                        else bindOne(insert, parameter++, value);
+                    }
+                }
+                insert.executeUpdate();
             }
-            insert.executeBatch();
+            from += n;
         }
     }
 
@@ -271,13 +287,15 @@ public final class JpaMailQueue implements MailQueue {
     }
 
     private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            switch (parameters[i]) {
-                case Long l -> statement.setLong(i + 1, l);
-                case Integer n -> statement.setInt(i + 1, n);
-                case String s -> statement.setString(i + 1, s);
-                default -> throw new IllegalArgumentException("unexpected parameter " + parameters[i]);
-            }
+        for (int i = 0; i < parameters.length; i++) bindOne(statement, i + 1, parameters[i]);
+    }
+
+    private static void bindOne(PreparedStatement statement, int index, Object parameter) throws SQLException {
+        switch (parameter) {
+            case Long l -> statement.setLong(index, l);
+            case Integer n -> statement.setInt(index, n);
+            case String s -> statement.setString(index, s);
+            default -> throw new IllegalArgumentException("unexpected parameter " + parameter);
         }
     }
 

@@ -149,6 +149,24 @@ abstract class MailQueueContract {
         }
 
         @Test
+        void aMailWithManyRecipientsAndAttributesKeepsThemAllInOrder() throws Exception {
+            List<QueuedRecipient> recipients = IntStream.range(0, 45).mapToObj(i -> i % 3 == 0
+                    ? new QueuedRecipient(address("r" + i + "@example.test"), State.PENDING, Optional.of("NEVER"), Optional.empty(), Optional.empty())
+                    : QueuedRecipient.pending(address("r" + i + "@example.test"))).toList();
+            Map<String, String> attributes = new java.util.HashMap<>();
+            for (int i = 0; i < 13; i++) attributes.put("attribute." + i, "value " + i);
+            QueuedMail mail = new QueuedMail(BLOB, 1, Optional.empty(), recipients, attributes, clock.instant());
+
+            queue.enqueue(mail);
+            QueueEntry handed = queue.enqueueLeased(mail, LEASE);
+
+            assertThat(leaseOne().mail()).isEqualTo(mail);
+            assertThat(handed.mail()).isEqualTo(mail);
+            assertThat(rows("QUEUE_RECIPIENT")).isEqualTo(90);
+            assertThat(rows("QUEUE_ATTRIBUTE")).isEqualTo(26);
+        }
+
+        @Test
         void theNullReversePathOfABounceIsKept() throws Exception {
             QueuedMail bounce = new QueuedMail(BLOB, 10, Optional.empty(), List.of(QueuedRecipient.pending(address("a@example.test"))),
                     Map.of(), clock.instant());

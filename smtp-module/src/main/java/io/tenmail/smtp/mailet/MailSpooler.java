@@ -204,6 +204,7 @@ public class MailSpooler implements AutoCloseable {
                 handedInARow = 0;
                 List<QueueEntry> batch = queue.lease(settings.batch(), settings.lease());
                 if (batch.isEmpty()) {
+                    if (handOff.waiting() > 0) continue;   // the lease round came after a run of handed-off entries
                     wakeup.await(seen, idle());
                     continue;
                 }

@@ -58,7 +58,9 @@ public class SmtpServer implements ProtocolServer {
     @Inject
     public SmtpServer(Config config, SSLContext tls, Directory directory, MailboxStore mailboxes, MailQueue queue, BlobStore blobs,
                       LoginThrottle throttle, QueueWakeup wakeup, MailSpooler spooler) {
-        this(SmtpSettings.from(config), tls, directory, Optional.of(mailboxes), queue, blobs, throttle, Clock.systemUTC(), wakeup::signal,
+        // intake hands accepted mail to this node's spooler without a lease round trip (ADR 0019)
+        this(SmtpSettings.from(config), tls, directory, Optional.of(mailboxes), spooler.intakeQueue(), blobs, throttle, Clock.systemUTC(),
+                wakeup::signal,
                 new RateLimits(RateLimitSettings.from(config), Clock.systemUTC()), spooler.dataScreen());
     }
 

@@ -15,7 +15,9 @@ import java.util.List;
  * processes sharing the database (leases, not locks held by a live thread).
  *
  * <p>Exactly-once: {@link #enqueue} commits before SMTP answers 250. A worker {@link #lease}s due
- * entries for a while; if it dies, the lease expires and the entry is leased again. A worker
+ * entries for a while; if it dies, the lease expires and the entry is leased again. Each lease
+ * records the node (process) that holds it, so a node restarted after a crash takes its own
+ * entries back at once ({@link #releaseLeasesOfThisNode}). A worker
  * records per-recipient progress with {@link #update} in the same transaction as nothing else,
  * so local delivery must be idempotent per (entry, recipient): {@code MailboxStore} appends carry
  * no such key, so delivery marks each recipient DELIVERED right after appending for it.
@@ -33,8 +35,27 @@ public interface MailQueue {
     /** Durably adds a mail, due now in the "root" processor. */
     QueueEntryId enqueue(QueuedMail mail) throws StoreException;
 
-    /** Leases up to {@code max} due entries (nextAttempt ≤ now, not in "error") for {@code lease}. */
+    /**
+     * Durably adds a mail like {@link #enqueue}, already leased to this node for {@code lease}: the
+     * caller hands the returned entry to a worker of this node, which processes it without a lease
+     * round trip (ADR 0019). If nobody does, the lease runs out (or this node releases it when it
+     * starts again) and the entry is leased the normal way.
+     */
+    QueueEntry enqueueLeased(QueuedMail mail, Duration lease) throws StoreException;
+
+    /** Leases up to {@code max} due entries (nextAttempt ≤ now, not in "error") for {@code lease}, to this node. */
     List<QueueEntry> lease(int max, Duration lease) throws StoreException;
+
+    /**
+     * Releases every lease this node still holds from a previous life (a kill before its workers
+     * finished or released their entries): those entries are leasable again at once, instead of
+     * after their lease ran out. Leases of other nodes are left alone. A node calls it once when its
+     * spooler starts, before it leases anything; a worker that still held a released lease gets
+     * NOT_FOUND from its next operation.
+     *
+     * @return how many leases were released
+     */
+    int releaseLeasesOfThisNode() throws StoreException;
 
     /** Records per-recipient states and the processor reached, keeping the lease. */
     void update(QueueEntry entry, String processor, List<QueuedRecipient> recipients) throws StoreException;

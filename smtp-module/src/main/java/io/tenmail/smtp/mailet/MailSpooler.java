@@ -31,6 +31,13 @@ import java.util.Optional;
  * next due entry, at most {@link SpoolerSettings#maxIdle()}, and wakes at once when this process
  * queues a mail ({@link QueueWakeup}).
  *
+ * <p>Mail accepted by SMTP on this node reaches the workers in memory ({@link #intakeQueue()},
+ * ADR 0019): it is inserted already leased to this node, and a worker takes handed-off entries
+ * before it leases from the database; after a batch's worth of them in a row it leases once, so
+ * retries and other nodes' mail are never starved by a busy intake. At start the spooler releases
+ * the leases this node still holds from a previous life (a kill), so they are processed at once
+ * instead of after {@link SpoolerSettings#lease()}.
+ *
  * <p>Failures: a {@link TemporaryFailure} (database or blob store down) reschedules the entry with
  * back-off instead of parking it; a failure to record the outcome leaves the entry leased until its
  * lease runs out, when it is processed again (idempotently). A worker never starts an entry whose
@@ -51,6 +58,7 @@ public class MailSpooler implements AutoCloseable {
     private final QueueWakeup wakeup;
     private final Clock clock;
     private final ContainerSource containerSource;
+    private final HandOffQueue handOff;
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
     private MailetContainer container;
@@ -69,6 +77,7 @@ public class MailSpooler implements AutoCloseable {
         this.wakeup = null;
         this.clock = null;
         this.containerSource = null;
+        this.handOff = null;
     }
 
     @Inject
@@ -85,6 +94,15 @@ public class MailSpooler implements AutoCloseable {
         this.wakeup = wakeup;
         this.clock = clock;
         this.containerSource = container;
+        this.handOff = new HandOffQueue(queue, settings.threads() * settings.batch(), settings.lease(), clock);
+    }
+
+    /**
+     * The queue for SMTP intake on this node: enqueued mail is handed to these workers without a
+     * lease round trip while the spooler runs (see {@link HandOffQueue}).
+     */
+    public MailQueue intakeQueue() {
+        return handOff;
     }
 
     /** The container from the configured file, with Tenmail's context. */
@@ -115,7 +133,9 @@ public class MailSpooler implements AutoCloseable {
         if (running) throw new IllegalStateException("the spooler was started already");
         container = containerSource.load();
         updates = new QueueUpdates(queue);
+        releaseLeasesOfAPreviousLife();
         running = true;
+        handOff.open();
         for (int i = 0; i < settings.threads(); i++) {
             Thread worker = new Thread(this::work, "spooler-" + (i + 1));
             worker.setDaemon(true);
@@ -126,12 +146,24 @@ public class MailSpooler implements AutoCloseable {
                 settings.lease().toSeconds(), container.processorNames());
     }
 
+    /** Entries this node leased before it was killed are due again now, not when their lease runs out. */
+    private void releaseLeasesOfAPreviousLife() {
+        try {
+            int released = queue.releaseLeasesOfThisNode();
+            if (released > 0) log.info("released {} queue lease(s) this node held before it stopped; processing them now", released);
+        } catch (StoreException e) {
+            log.warn("cannot release this node's earlier queue leases: {} ({}); they are processed when they run out", e.getMessage(), e.reason());
+        }
+    }
+
     @Override
     public void close() {
         List<Thread> stopping;
+        List<HandOffQueue.Handed> untaken;
         synchronized (this) {
             if (!running) return;
             running = false;
+            untaken = handOff.close();
             stopping = List.copyOf(workers);
             workers.clear();
         }
@@ -150,6 +182,7 @@ public class MailSpooler implements AutoCloseable {
                 break;
             }
         }
+        for (HandOffQueue.Handed h : untaken) release(h.entry());
         synchronized (this) {
             if (container != null) container.close();
             container = null;
@@ -158,11 +191,20 @@ public class MailSpooler implements AutoCloseable {
     }
 
     private void work() {
+        int handedInARow = 0;
         while (running) {
             long seen = wakeup.generation();
             try {
+                Optional<HandOffQueue.Handed> handed = handedInARow < settings.batch() ? handOff.take() : Optional.empty();
+                if (handed.isPresent()) {
+                    handedInARow++;
+                    runHanded(handed.get());
+                    continue;
+                }
+                handedInARow = 0;
                 List<QueueEntry> batch = queue.lease(settings.batch(), settings.lease());
                 if (batch.isEmpty()) {
+                    if (handOff.waiting() > 0) continue;   // the lease round came after a run of handed-off entries
                     wakeup.await(seen, idle());
                     continue;
                 }
@@ -210,6 +252,16 @@ public class MailSpooler implements AutoCloseable {
             }
             process(entry);
         }
+    }
+
+    /** An entry SMTP intake inserted leased to this node; the same rules as a leased batch. */
+    private void runHanded(HandOffQueue.Handed handed) {
+        Instant halfLease = handed.leasedAt().plus(settings.lease().dividedBy(2));
+        if (!running || clock.instant().isAfter(halfLease)) {
+            release(handed.entry());
+            return;
+        }
+        process(handed.entry());
     }
 
     /** Makes a leased entry due again now, for whichever worker comes first. */

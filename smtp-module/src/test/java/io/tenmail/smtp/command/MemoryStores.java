@@ -96,6 +96,16 @@ final class MemoryStores {
         }
 
         @Override
+        public QueueEntry enqueueLeased(QueuedMail mail, Duration lease) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int releaseLeasesOfThisNode() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void update(QueueEntry entry, String processor, List<QueuedRecipient> recipients) {
             throw new UnsupportedOperationException();
         }

@@ -1,8 +1,11 @@
 package io.tenmail.smtp.mailet;
 
 import io.tenmail.smtp.MailAttributes;
+import io.tenmail.storage.MailQueue;
+import io.tenmail.storage.NodeId;
 import io.tenmail.storage.StorageSettings;
 import io.tenmail.storage.StoreException;
+import io.tenmail.storage.jpa.JpaMailQueue;
 import io.tenmail.storage.model.Account;
 import io.tenmail.storage.model.EmailAddress;
 import io.tenmail.storage.model.MessageMeta;
@@ -253,6 +256,37 @@ abstract class MailProcessingContract {
         }
         assertThat(system.inbox(alice.id())).hasSize(1);
         assertThat(system.inbox(bob.id())).hasSize(1);
+    }
+
+    @Test
+    void mailThisNodeStillHeldWhenItWasKilledIsDeliveredAsSoonAsItsSpoolerStartsAgain() throws Exception {
+        Account alice = system.account("alice", 0);
+        Account bob = system.account("bob", 0);
+        MailQueue otherNode = new JpaMailQueue(system.tx, java.time.Clock.systemUTC(), new NodeId("other-node"));
+        QueueEntry[] othersEntry = new QueueEntry[1];
+
+        system.restartSpooler(() -> {
+            // as after a kill -9 between the 250 and the delivery: leased to this node for an hour,
+            // far longer than this test waits
+            system.queue.enqueueLeased(system.mail("sender@remote.test", Map.of(), address(alice)), java.time.Duration.ofHours(1));
+            othersEntry[0] = otherNode.enqueueLeased(system.mail("sender@remote.test", Map.of(), address(bob)), java.time.Duration.ofHours(1));
+        });
+
+        system.awaitInbox(alice.id(), 1);
+        // the other node's lease was neither released nor taken: its token still holds
+        assertThat(system.inbox(bob.id())).isEmpty();
+        otherNode.complete(othersEntry[0]);
+    }
+
+    @Test
+    void aBurstOfMailBeyondWhatTheHandOffHoldsIsDeliveredOnceEach() throws Exception {
+        Account alice = system.account("alice", 0);
+        int mails = 40;   // ten times the hand-off of this system's spooler (2 threads x batches of 4)
+        for (int i = 0; i < mails; i++) system.send("sender@remote.test", address(alice));
+
+        system.awaitInbox(alice.id(), mails);
+        system.awaitQueueDrained();
+        assertThat(system.inbox(alice.id())).hasSize(mails);
     }
 
     private static io.tenmail.storage.model.BlobId blobOf(MessageMeta m) {

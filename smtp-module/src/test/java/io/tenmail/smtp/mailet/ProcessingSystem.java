@@ -82,7 +82,12 @@ final class ProcessingSystem implements AutoCloseable {
     final QueueInjector injector;
     final QueuedDeliveryReports reports;
     final Recorder recorder = new Recorder();
-    final MailSpooler spooler;
+    /** Replaced by {@link #restartSpooler()}. */
+    volatile MailSpooler spooler;
+    /** The spooler's settings, for a restart. */
+    private final SpoolerSettings spoolerSettings;
+    /** The transactions every store here runs in, for queues of other nodes. */
+    final Transactions tx;
     final TenantId tenant;
     final DomainId domain;
     /** The SMTP server on the same stores: RCPT checks quotas, and accepted mail wakes the spooler. */
@@ -108,7 +113,7 @@ final class ProcessingSystem implements AutoCloseable {
         this.configFile = configFile;
         this.extraServices = extraServices;
         database = new Database(storage);
-        Transactions tx = new Transactions(database.entityManagerFactory());
+        tx = new Transactions(database.entityManagerFactory());
         PasswordHasher hasher = new PasswordHasher(new PasswordHasher.Parameters(64, 1, 1));
         directory = new JpaDirectory(tx, hasher, Clock.systemUTC(), VerifiedPasswords.disabled(), storage.directoryCacheTtl());
         admin = new JpaDirectoryAdmin(tx, hasher, Clock.systemUTC(), TestDkimKeys.SHARED);
@@ -125,13 +130,13 @@ final class ProcessingSystem implements AutoCloseable {
         tenant = admin.createTenant("Example", 0, 0).id();
         domain = admin.createDomain(tenant, "example.test").id();
         admin.addDomainAlias(tenant, domain, "example.net");
-        SpoolerSettings settings = new SpoolerSettings(2, Duration.ofSeconds(30), 4, Duration.ofMillis(500), configFile());
-        spooler = new MailSpooler(settings, queue, blobs, wakeup, Clock.systemUTC(), this::container);
+        spoolerSettings = new SpoolerSettings(2, Duration.ofSeconds(30), 4, Duration.ofMillis(500), configFile());
+        spooler = new MailSpooler(spoolerSettings, queue, blobs, wakeup, Clock.systemUTC(), this::container);
         spooler.start();
         SSLContext tls = TlsContextFactory.serverContext(TlsMaterial.load(TlsSettings.selfSigned(HOST, dir), Clock.systemUTC()));
         LoginThrottle.Policy lenient = new LoginThrottle.Policy(10_000, Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
         smtp = new SmtpServer(SmtpSettings.builder(HOST, dir.resolve("spool")).ports(0, 0, 0).build(), tls, directory,
-                Optional.of(mailboxes), queue, blobs, new LoginThrottle(lenient, lenient, 1000, Clock.systemUTC()), Clock.systemUTC(),
+                Optional.of(mailboxes), spooler.intakeQueue(), blobs, new LoginThrottle(lenient, lenient, 1000, Clock.systemUTC()), Clock.systemUTC(),
                 wakeup::signal, asRemoteClient(spooler.dataScreen()));
         smtp.start();
     }
@@ -184,17 +189,39 @@ final class ProcessingSystem implements AutoCloseable {
         return name + NAMES.incrementAndGet();
     }
 
-    /** Queues a small message as SMTP would, and wakes the spooler. */
+    /**
+     * Stops the spooler and starts a new one on the same queue, as a restart of this node would;
+     * {@code whileStopped} runs in between. The SMTP server keeps the old spooler's intake, which
+     * queues for any worker from now on.
+     */
+    void restartSpooler(ThrowingRunnable whileStopped) throws Exception {
+        spooler.close();
+        whileStopped.run();
+        spooler = new MailSpooler(spoolerSettings, queue, blobs, wakeup, Clock.systemUTC(), this::container);
+        spooler.start();
+    }
+
+    @FunctionalInterface
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    /** Queues a small message as SMTP intake would (handed to the spooler), and wakes the spooler. */
     QueueEntryId send(String from, Map<String, String> attributes, String... to) throws StoreException {
+        QueueEntryId id = spooler.intakeQueue().enqueue(mail(from, attributes, to));
+        wakeup.signal();
+        return id;
+    }
+
+    /** A small message stored as a blob, ready to be queued. */
+    QueuedMail mail(String from, Map<String, String> attributes, String... to) throws StoreException {
         String body = "From: <" + from + ">\r\nTo: " + String.join(", ", to) + "\r\nSubject: test " + UUID.randomUUID()
                 + "\r\nMessage-ID: <" + UUID.randomUUID() + "@example.test>\r\n\r\nHello.\r\n";
         byte[] bytes = body.getBytes(StandardCharsets.US_ASCII);
         var blob = blobs.put(new ByteArrayInputStream(bytes), bytes.length);
         List<QueuedRecipient> recipients = Arrays.stream(to).map(a -> QueuedRecipient.pending(EmailAddress.parse(a))).toList();
         Optional<EmailAddress> sender = from.isEmpty() ? Optional.empty() : Optional.of(EmailAddress.parse(from));
-        QueueEntryId id = queue.enqueue(new QueuedMail(blob.id(), blob.size(), sender, recipients, attributes, Instant.now()));
-        wakeup.signal();
-        return id;
+        return new QueuedMail(blob.id(), blob.size(), sender, recipients, attributes, Instant.now());
     }
 
     QueueEntryId send(String from, String... to) throws StoreException {

@@ -1,6 +1,7 @@
 package io.tenmail.storage.jpa;
 
 import io.tenmail.storage.MailQueue;
+import io.tenmail.storage.NodeId;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.StoreException.Reason;
 import io.tenmail.storage.model.BlobId;
@@ -11,13 +12,20 @@ import io.tenmail.storage.model.QueueEntryId;
 import io.tenmail.storage.model.QueuedMail;
 import io.tenmail.storage.model.QueuedRecipient;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import jakarta.persistence.PersistenceException;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,6 +49,17 @@ import java.util.Set;
  * took the entry, or it was released) and the caller gets NOT_FOUND. A lease that merely expired,
  * with nobody else taking the entry, still lets its holder finish.
  *
+ * <p>Each lease records the {@link NodeId} holding it (LEASE_NODE), so a node started again after a
+ * crash releases its own leases at once ({@link #releaseLeasesOfThisNode}) and nobody else's. A
+ * mail accepted on this node can be inserted already leased to it ({@link #enqueueLeased}), sparing
+ * the worker the select-claim-load round trip (ADR 0019).
+ *
+ * <p>Statements run on every mail (insert, complete, the conditional updates) go straight to the
+ * transaction's JDBC connection: no OpenJPA persist, flush or query parsing; recipients and
+ * attributes go in multi-row INSERTs. The recipient and
+ * attribute rows have no foreign key (changelog 0010): every delete of an entry deletes them in the
+ * same transaction, which spares Derby the cascading delete's and the key checks' table locks.
+ *
  * <p>Lease times come from each node's clock, so nodes sharing a database need synchronised
  * clocks (NTP); a skew shortens or stretches leases by that much. Times are kept in milliseconds.
  */
@@ -58,42 +77,156 @@ public final class JpaMailQueue implements MailQueue {
     // bulk UPDATE into "WHERE ID IN (SELECT ...)" on Derby, whose scan locks rows of other workers.
     /** Parameters: id, lease token. */
     private static final String HELD = " WHERE ID = ? AND LEASE_TOKEN = ? AND LEASED_UNTIL IS NOT NULL";
-    /** Parameters: until, id, now, now. */
-    private static final String CLAIM = "UPDATE QUEUE_ENTRY SET LEASE_TOKEN = LEASE_TOKEN + 1, LEASED_UNTIL = ?"
+    /** Parameters: until, node, id, now, now. */
+    private static final String CLAIM = "UPDATE QUEUE_ENTRY SET LEASE_TOKEN = LEASE_TOKEN + 1, LEASED_UNTIL = ?, LEASE_NODE = ?"
             + " WHERE ID = ? AND PARKED = 0 AND NEXT_ATTEMPT_AT <= ? AND (LEASED_UNTIL IS NULL OR LEASED_UNTIL < ?)";
+    /** Parameters: blob, size, reverse path, received, processor, next attempt, token, leased until, node. */
+    private static final String INSERT_ENTRY = "INSERT INTO QUEUE_ENTRY (BLOB_ID, SIZE_BYTES, REVERSE_PATH, RECEIVED_AT, PROCESSOR,"
+            + " PARKED, ATTEMPTS, NEXT_ATTEMPT_AT, LEASE_TOKEN, LEASED_UNTIL, LEASE_NODE) VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?)";
+    private static final String INSERT_RECIPIENTS = "INSERT INTO QUEUE_RECIPIENT (ENTRY_ID, RCPT_INDEX, ADDRESS, RCPT_STATE, DSN_NOTIFY,"
+            + " ORCPT, LAST_ERROR) VALUES ";
+    private static final String INSERT_ATTRIBUTES = "INSERT INTO QUEUE_ATTRIBUTE (ENTRY_ID, ATTR_NAME, ATTR_VALUE) VALUES ";
+    /**
+     * Rows per multi-row INSERT: powers of two up to this, so a mail's rows take a few statements
+     * and the databases' statement caches see at most six texts per table (Derby keeps 100).
+     */
+    private static final int MAX_ROWS_PER_INSERT = 32;
+    /** The token of an entry inserted leased: never equal to the token of a lease taken later (claims increment it). */
+    private static final long TOKEN_AT_ENQUEUE = 1;
     private static final String LEASABLE = "e.parked = 0 AND e.nextAttemptAt <= :now AND (e.leasedUntil IS NULL OR e.leasedUntil < :now)";
 
     private final Transactions transactions;
     private final Clock clock;
+    private final NodeId node;
 
+    /** A queue for a node of its own (tests): its leases are never taken back after a restart. */
     public JpaMailQueue(Transactions transactions) {
         this(transactions, Clock.systemUTC());
     }
 
+    /** A queue for a node of its own (tests): its leases are never taken back after a restart. */
     public JpaMailQueue(Transactions transactions, Clock clock) {
+        this(transactions, clock, NodeId.random());
+    }
+
+    /** @param node the node this process is; its leases are recorded under it */
+    public JpaMailQueue(Transactions transactions, Clock clock, NodeId node) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.node = Objects.requireNonNull(node, "node");
     }
 
     @Override
     public QueueEntryId enqueue(QueuedMail mail) throws StoreException {
         validate(mail);
         long now = clock.millis();
-        return transactions.run(em -> {
-            QueueEntryEntity entry = new QueueEntryEntity(mail.blob().hex(), mail.size(),
-                    mail.reversePath().map(EmailAddress::toString).orElse(null), mail.received().toEpochMilli(), ROOT, now);
-            em.persist(entry);
-            em.flush();   // assigns the id the recipient and attribute rows refer to
-            persistRecipients(em, entry.id(), mail.recipients());
-            mail.attributes().forEach((name, value) -> em.persist(new QueueAttributeEntity(entry.id(), name, value)));
-            return new QueueEntryId(entry.id());
-        });
+        return new QueueEntryId(transactions.run(em -> jdbc(em, c -> insert(c, mail, now, 0, null))));
+    }
+
+    @Override
+    public QueueEntry enqueueLeased(QueuedMail mail, Duration lease) throws StoreException {
+        validate(mail);
+        validateLease(lease);
+        long now = clock.millis();
+        long until = now + lease.toMillis();
+        long id = transactions.run(em -> jdbc(em, c -> insert(c, mail, now, TOKEN_AT_ENQUEUE, until)));
+        return new QueueEntry(new QueueEntryId(id), asStored(mail), ROOT, 0, Instant.ofEpochMilli(now), Optional.empty(), TOKEN_AT_ENQUEUE);
+    }
+
+    /**
+     * One entry with its recipients and attributes: an INSERT for the entry and multi-row INSERTs
+     * for the rest (one per power of two in their count, e.g. 6 attributes = 4 + 2 rows).
+     * {@code until} null: not leased.
+     */
+    private long insert(Connection c, QueuedMail mail, long now, long token, Long until) throws SQLException {
+        long id;
+        try (PreparedStatement insert = c.prepareStatement(INSERT_ENTRY, Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, mail.blob().hex());
+            insert.setLong(2, mail.size());
+            setString(insert, 3, mail.reversePath().map(EmailAddress::toString).orElse(null));
+            insert.setLong(4, mail.received().toEpochMilli());
+            insert.setString(5, ROOT);
+            insert.setLong(6, now);
+            insert.setLong(7, token);
+            if (until == null) {
+                insert.setNull(8, Types.BIGINT);
+                insert.setNull(9, Types.VARCHAR);
+            } else {
+                insert.setLong(8, until);
+                insert.setString(9, node.value());
+            }
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                // Derby returns the identity alone, PostgreSQL the whole row: ID is the first column of both
+                if (!keys.next()) throw new SQLException("the database returned no id for the new queue entry");
+                id = keys.getLong(1);
+            }
+        }
+        insertRecipients(c, id, mail.recipients());
+        List<Object[]> attributes = new ArrayList<>(mail.attributes().size());
+        mail.attributes().forEach((name, value) -> attributes.add(new Object[] {id, name, value}));
+        insertRows(c, INSERT_ATTRIBUTES, 3, attributes);
+        return id;
+    }
+
+    private static void insertRecipients(Connection c, long entryId, Collection<QueuedRecipient> recipients) throws SQLException {
+        List<Object[]> rows = new ArrayList<>(recipients.size());
+        int index = 0;
+        for (QueuedRecipient r : recipients) {
+            rows.add(new Object[] {entryId, index++, r.address().toString(), r.state().name(), r.dsnNotify().orElse(null),
+                    r.orcpt().orElse(null), r.lastError().map(e -> truncate(e, MAX_ERROR)).orElse(null)});
+        }
+        insertRows(c, INSERT_RECIPIENTS, 7, rows);
+    }
+
+    /**
+     * Inserts {@code rows} with multi-row {@code INSERT ... VALUES (...), (...)} statements (both
+     * databases have them): Derby runs each statement of a JDBC batch on its own, so one statement
+     * per row would cost an execution per row. Null values are VARCHARs (the only nullable columns).
+     */
+    private static void insertRows(Connection c, String head, int columns, List<Object[]> rows) throws SQLException {
+        int from = 0;
+        while (from < rows.size()) {
+            int n = Integer.highestOneBit(Math.min(rows.size() - from, MAX_ROWS_PER_INSERT));
+            String row = "(" + "?, ".repeat(columns - 1) + "?)";
+            try (PreparedStatement insert = c.prepareStatement(head + String.join(", ", Collections.nCopies(n, row)))) {
+                int parameter = 1;
+                for (Object[] values : rows.subList(from, from + n)) {
+                    for (Object value : values) {
+                        if (value == null) insert.setNull(parameter++, Types.VARCHAR);
+                        else bindOne(insert, parameter++, value);
+                    }
+                }
+                insert.executeUpdate();
+            }
+            from += n;
+        }
+    }
+
+    /** The mail as {@link #load} would read it back: times in milliseconds, errors truncated. */
+    private static QueuedMail asStored(QueuedMail mail) {
+        List<QueuedRecipient> recipients = mail.recipients().stream().map(r -> new QueuedRecipient(r.address(), r.state(), r.dsnNotify(),
+                r.orcpt(), r.lastError().map(e -> truncate(e, MAX_ERROR)))).toList();
+        return new QueuedMail(mail.blob(), mail.size(), mail.reversePath(), recipients, mail.attributes(),
+                Instant.ofEpochMilli(mail.received().toEpochMilli()));
+    }
+
+    private static void setString(PreparedStatement statement, int index, String value) throws SQLException {
+        if (value == null) statement.setNull(index, Types.VARCHAR);
+        else statement.setString(index, value);
+    }
+
+    @Override
+    public int releaseLeasesOfThisNode() throws StoreException {
+        // a new token, so a worker of this node that is somehow still running loses the entry
+        return transactions.run(em -> jdbc(em, c -> update(c, "UPDATE QUEUE_ENTRY SET LEASE_TOKEN = LEASE_TOKEN + 1, LEASED_UNTIL = NULL,"
+                + " LEASE_NODE = NULL WHERE LEASE_NODE = ? AND LEASED_UNTIL IS NOT NULL", node.value())));
     }
 
     @Override
     public List<QueueEntry> lease(int max, Duration lease) throws StoreException {
         if (max < 1) throw new IllegalArgumentException("max must be at least 1: " + max);
-        if (lease.isNegative() || lease.isZero()) throw new IllegalArgumentException("lease must be positive: " + lease);
+        validateLease(lease);
         List<QueueEntry> leased = new ArrayList<>();
         for (int round = 0; round < LEASE_ROUNDS && leased.size() < max; round++) {
             long now = clock.millis();
@@ -106,7 +239,7 @@ public final class JpaMailQueue implements MailQueue {
                     .getResultList());
             if (candidates.isEmpty()) break;
             long until = now + lease.toMillis();
-            Set<Long> won = transactions.run(em -> claim(em, candidates, now, until));
+            Set<Long> won = transactions.run(em -> jdbc(em, c -> claim(c, candidates, now, until)));
             // loaded after the claims commit: the claiming transaction holds only the claimed rows' locks
             List<Long> ours = candidates.stream().filter(won::contains).toList();   // due first, as selected
             leased.addAll(transactions.run(em -> load(em, ours)));
@@ -116,18 +249,60 @@ public final class JpaMailQueue implements MailQueue {
     }
 
     /** Claims the candidates it can; ascending id order, so concurrent claimers never deadlock. */
-    private static Set<Long> claim(EntityManager em, List<Long> candidates, long now, long until) {
+    private Set<Long> claim(Connection c, List<Long> candidates, long now, long until) throws SQLException {
         Set<Long> won = new HashSet<>();
-        for (Long id : candidates.stream().sorted().toList()) {
-            if (execute(em, CLAIM, until, id, now, now) == 1) won.add(id);
+        try (PreparedStatement claim = c.prepareStatement(CLAIM)) {
+            for (Long id : candidates.stream().sorted().toList()) {
+                bind(claim, until, node.value(), id, now, now);
+                if (claim.executeUpdate() == 1) won.add(id);
+            }
         }
         return won;
     }
 
-    private static int execute(EntityManager em, String sql, Object... parameters) {
-        Query statement = em.createNativeQuery(sql);
-        for (int i = 0; i < parameters.length; i++) statement.setParameter(i + 1, parameters[i]);
-        return statement.executeUpdate();
+    /** JDBC work on the connection of the EntityManager's transaction. */
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection c) throws SQLException, StoreException;
+    }
+
+    /**
+     * Runs {@code work} on the transaction's own connection (OpenJPA hands it out through unwrap and
+     * keeps it for the transaction: {@code openjpa.ConnectionRetainMode=transaction}); SQL failures
+     * become PersistenceExceptions, which {@link Transactions} classifies by their SQLState.
+     */
+    private static <T> T jdbc(EntityManager em, SqlWork<T> work) throws StoreException {
+        try {
+            return work.run(em.unwrap(Connection.class));   // not closed: the EntityManager owns it
+        } catch (SQLException e) {
+            throw new PersistenceException(e.getMessage(), e);
+        }
+    }
+
+    private static int update(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            bind(statement, parameters);
+            return statement.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) bindOne(statement, i + 1, parameters[i]);
+    }
+
+    private static void bindOne(PreparedStatement statement, int index, Object parameter) throws SQLException {
+        switch (parameter) {
+            case Long l -> statement.setLong(index, l);
+            case Integer n -> statement.setInt(index, n);
+            case String s -> statement.setString(index, s);
+            default -> throw new IllegalArgumentException("unexpected parameter " + parameter);
+        }
+    }
+
+    /** Removes the rows that belong to an entry being deleted in the same transaction (no cascade: changelog 0010). */
+    private static void deleteDependents(Connection c, long id) throws SQLException {
+        update(c, "DELETE FROM QUEUE_RECIPIENT WHERE ENTRY_ID = ?", id);
+        update(c, "DELETE FROM QUEUE_ATTRIBUTE WHERE ENTRY_ID = ?", id);
     }
 
     @Override
@@ -136,32 +311,39 @@ public final class JpaMailQueue implements MailQueue {
         if (ERROR.equals(processor)) throw new IllegalArgumentException("an entry enters the error processor through moveToError");
         List<QueuedRecipient> copy = List.copyOf(recipients);
         for (QueuedRecipient r : copy) validate(r);
-        transactions.run(em -> {
+        transactions.run(em -> jdbc(em, c -> {
             // the row lock this update takes keeps a new leaser out until we commit
-            requireHeld(entry, execute(em, "UPDATE QUEUE_ENTRY SET PROCESSOR = ?" + HELD, processor, entry.id().value(), entry.leaseToken()));
-            execute(em, "DELETE FROM QUEUE_RECIPIENT WHERE ENTRY_ID = ?", entry.id().value());
-            persistRecipients(em, entry.id().value(), copy);
+            requireHeld(entry, update(c, "UPDATE QUEUE_ENTRY SET PROCESSOR = ?" + HELD, processor, entry.id().value(), entry.leaseToken()));
+            update(c, "DELETE FROM QUEUE_RECIPIENT WHERE ENTRY_ID = ?", entry.id().value());
+            insertRecipients(c, entry.id().value(), copy);
             return null;
-        });
+        }));
     }
 
     @Override
     public void complete(QueueEntry entry) throws StoreException {
-        // recipients and attributes go with it: ON DELETE CASCADE
-        transactions.run(em -> requireHeld(entry, execute(em, "DELETE FROM QUEUE_ENTRY" + HELD, entry.id().value(), entry.leaseToken())));
+        long id = entry.id().value();
+        transactions.run(em -> jdbc(em, c -> {
+            // the entry first: its row lock proves the lease before anything else is touched
+            requireHeld(entry, update(c, "DELETE FROM QUEUE_ENTRY" + HELD, id, entry.leaseToken()));
+            deleteDependents(c, id);
+            return null;
+        }));
     }
 
     @Override
     public void reschedule(QueueEntry entry, Instant next, String error) throws StoreException {
         long nextAt = next.toEpochMilli();
-        transactions.run(em -> requireHeld(entry, execute(em, "UPDATE QUEUE_ENTRY SET ATTEMPTS = ATTEMPTS + 1, NEXT_ATTEMPT_AT = ?,"
-                + " LEASED_UNTIL = NULL, " + setLastError(error) + HELD, withError(error, nextAt, entry.id().value(), entry.leaseToken()))));
+        transactions.run(em -> jdbc(em, c -> requireHeld(entry, update(c, "UPDATE QUEUE_ENTRY SET ATTEMPTS = ATTEMPTS + 1, NEXT_ATTEMPT_AT = ?,"
+                + " LEASED_UNTIL = NULL, LEASE_NODE = NULL, " + setLastError(error) + HELD,
+                withError(error, nextAt, entry.id().value(), entry.leaseToken())))));
     }
 
     @Override
     public void moveToError(QueueEntry entry, String error) throws StoreException {
-        transactions.run(em -> requireHeld(entry, execute(em, "UPDATE QUEUE_ENTRY SET PROCESSOR = ?, PARKED = 1, LEASED_UNTIL = NULL, "
-                + setLastError(error) + HELD, withError(error, ERROR, entry.id().value(), entry.leaseToken()))));
+        transactions.run(em -> jdbc(em, c -> requireHeld(entry, update(c, "UPDATE QUEUE_ENTRY SET PROCESSOR = ?, PARKED = 1,"
+                + " LEASED_UNTIL = NULL, LEASE_NODE = NULL, " + setLastError(error) + HELD,
+                withError(error, ERROR, entry.id().value(), entry.leaseToken())))));
     }
 
     /** A null error is written as the literal NULL: a null parameter has no SQL type for PostgreSQL to go by. */
@@ -202,25 +384,25 @@ public final class JpaMailQueue implements MailQueue {
     @Override
     public void retryNow(QueueEntryId id) throws StoreException {
         long now = clock.millis();
-        transactions.run(em -> {
-            int rows = execute(em, "UPDATE QUEUE_ENTRY SET PROCESSOR = ?, PARKED = 0, NEXT_ATTEMPT_AT = ? WHERE ID = ? AND PARKED = 1",
+        transactions.run(em -> jdbc(em, c -> {
+            int rows = update(c, "UPDATE QUEUE_ENTRY SET PROCESSOR = ?, PARKED = 0, NEXT_ATTEMPT_AT = ? WHERE ID = ? AND PARKED = 1",
                     ROOT, now, id.value());
             if (rows == 0) {
                 // not parked: only bring the next attempt forward; a worker holding it keeps its lease
-                rows = execute(em, "UPDATE QUEUE_ENTRY SET NEXT_ATTEMPT_AT = ? WHERE ID = ?", now, id.value());
+                rows = update(c, "UPDATE QUEUE_ENTRY SET NEXT_ATTEMPT_AT = ? WHERE ID = ?", now, id.value());
             }
             if (rows == 0) throw notFound(id);
             return null;
-        });
+        }));
     }
 
     @Override
     public void delete(QueueEntryId id) throws StoreException {
-        transactions.run(em -> {
-            int rows = execute(em, "DELETE FROM QUEUE_ENTRY WHERE ID = ?", id.value());
-            if (rows == 0) throw notFound(id);
+        transactions.run(em -> jdbc(em, c -> {
+            if (update(c, "DELETE FROM QUEUE_ENTRY WHERE ID = ?", id.value()) == 0) throw notFound(id);
+            deleteDependents(c, id.value());
             return null;
-        });
+        }));
     }
 
     @Override
@@ -283,14 +465,6 @@ public final class JpaMailQueue implements MailQueue {
         return chunks;
     }
 
-    private static void persistRecipients(EntityManager em, long entryId, Collection<QueuedRecipient> recipients) {
-        int index = 0;
-        for (QueuedRecipient r : recipients) {
-            em.persist(new QueueRecipientEntity(entryId, index++, r.address().toString(), r.state().name(),
-                    r.dsnNotify().orElse(null), r.orcpt().orElse(null), r.lastError().map(e -> truncate(e, MAX_ERROR)).orElse(null)));
-        }
-    }
-
     private static QueuedRecipient toRecipient(QueueRecipientEntity r) {
         return new QueuedRecipient(EmailAddress.parse(r.address()), QueuedRecipient.State.valueOf(r.state()),
                 Optional.ofNullable(r.dsnNotify()), Optional.ofNullable(r.orcpt()), Optional.ofNullable(r.lastError()));
@@ -318,6 +492,10 @@ public final class JpaMailQueue implements MailQueue {
         if (r.dsnNotify().map(String::length).orElse(0) > MAX_DSN_NOTIFY) {
             throw new StoreException(Reason.INVALID, "NOTIFY of " + r.address() + " is longer than " + MAX_DSN_NOTIFY + " characters");
         }
+    }
+
+    private static void validateLease(Duration lease) {
+        if (lease.isNegative() || lease.isZero()) throw new IllegalArgumentException("lease must be positive: " + lease);
     }
 
     private static void validateProcessor(String processor) {

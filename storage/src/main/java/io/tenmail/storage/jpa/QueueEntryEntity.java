@@ -12,7 +12,8 @@ import jakarta.persistence.Table;
  * milliseconds, so comparisons are plain integer comparisons on every database. Recipients and
  * attributes live in their own tables, keyed by this entry's id and loaded in batches by
  * {@link JpaMailQueue}; there is no JPA relationship on purpose (no lazy loading, no cascades:
- * the database deletes them with the entry).
+ * JpaMailQueue deletes them with the entry, changelog 0010). LEASE_NODE is written by JpaMailQueue's
+ * SQL only and not mapped here.
  */
 @Entity
 @Table(name = "QUEUE_ENTRY")

@@ -1,6 +1,7 @@
 package io.tenmail.storage.jpa;
 
 import io.tenmail.storage.MailQueue;
+import io.tenmail.storage.NodeId;
 import io.tenmail.storage.StorageSettings;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.StoreException.Reason;
@@ -73,9 +74,27 @@ abstract class MailQueueContract {
         if (database != null) database.close();
     }
 
+    static final NodeId THIS_NODE = new NodeId("node-a");
+    static final NodeId OTHER_NODE = new NodeId("node-b");
+
     void open() {
         database = new Database(settings);
-        queue = new JpaMailQueue(new Transactions(database.entityManagerFactory()), clock);
+        queue = queueOf(THIS_NODE);
+    }
+
+    /** The queue as the process with this node id sees it, on the same database. */
+    MailQueue queueOf(NodeId node) {
+        return new JpaMailQueue(new Transactions(database.entityManagerFactory()), clock, node);
+    }
+
+    /** Rows left in a table of the queue, whatever the entry they belong to. */
+    long rows(String table) {
+        var em = database.entityManagerFactory().createEntityManager();
+        try {
+            return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table).getSingleResult()).longValue();
+        } finally {
+            em.close();
+        }
     }
 
     void reopen() {
@@ -127,6 +146,24 @@ abstract class MailQueueContract {
             assertThat(entry.attempts()).isZero();
             assertThat(entry.nextAttempt()).isEqualTo(clock.instant());
             assertThat(entry.lastError()).isEmpty();
+        }
+
+        @Test
+        void aMailWithManyRecipientsAndAttributesKeepsThemAllInOrder() throws Exception {
+            List<QueuedRecipient> recipients = IntStream.range(0, 45).mapToObj(i -> i % 3 == 0
+                    ? new QueuedRecipient(address("r" + i + "@example.test"), State.PENDING, Optional.of("NEVER"), Optional.empty(), Optional.empty())
+                    : QueuedRecipient.pending(address("r" + i + "@example.test"))).toList();
+            Map<String, String> attributes = new java.util.HashMap<>();
+            for (int i = 0; i < 13; i++) attributes.put("attribute." + i, "value " + i);
+            QueuedMail mail = new QueuedMail(BLOB, 1, Optional.empty(), recipients, attributes, clock.instant());
+
+            queue.enqueue(mail);
+            QueueEntry handed = queue.enqueueLeased(mail, LEASE);
+
+            assertThat(leaseOne().mail()).isEqualTo(mail);
+            assertThat(handed.mail()).isEqualTo(mail);
+            assertThat(rows("QUEUE_RECIPIENT")).isEqualTo(90);
+            assertThat(rows("QUEUE_ATTRIBUTE")).isEqualTo(26);
         }
 
         @Test
@@ -272,6 +309,156 @@ abstract class MailQueueContract {
                 pool.shutdownNow();
                 assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
             }
+        }
+    }
+
+    @Nested
+    class LeasedAtEnqueue {
+
+        @Test
+        void aMailEnqueuedLeasedComesBackAsItsCallerHoldsItAndNobodyElseLeasesIt() throws Exception {
+            QueuedMail mail = mail("a@example.test", "b@example.test");
+
+            QueueEntry entry = queue.enqueueLeased(mail, LEASE);
+
+            assertThat(entry.mail()).isEqualTo(mail);
+            assertThat(entry.processor()).isEqualTo(MailQueue.ROOT);
+            assertThat(entry.attempts()).isZero();
+            assertThat(queue.lease(10, LEASE)).isEmpty();
+            assertThat(queueOf(OTHER_NODE).lease(10, LEASE)).isEmpty();
+            assertThat(queue.size()).isEqualTo(1);
+        }
+
+        @Test
+        void theHolderOfAMailEnqueuedLeasedRecordsItsOutcomeLikeAnyLeaseHolder() throws Exception {
+            QueueEntry entry = queue.enqueueLeased(mail("a@example.test"), LEASE);
+
+            queue.update(entry, "transport", entry.mail().recipients());
+            queue.complete(entry);
+
+            assertThat(queue.size()).isZero();
+        }
+
+        @Test
+        void aMailEnqueuedLeasedIsLeasedTheNormalWayWhenItsLeaseRunsOut() throws Exception {
+            QueueEntry handed = queue.enqueueLeased(mail("a@example.test"), LEASE);
+            clock.advance(LEASE.plusMillis(1));
+
+            QueueEntry leased = leaseOne();
+
+            assertThat(leased.id()).isEqualTo(handed.id());
+            assertThat(leased.mail()).isEqualTo(handed.mail());
+            assertThat(leased.leaseToken()).isNotEqualTo(handed.leaseToken());
+            assertReason(Reason.NOT_FOUND, () -> queue.complete(handed));
+        }
+
+        @Test
+        void aMailEnqueuedLeasedSurvivesAReopenOfTheDatabase() throws Exception {
+            QueueEntry handed = queue.enqueueLeased(mail("a@example.test"), LEASE);
+
+            reopen();
+            clock.advance(LEASE.plusMillis(1));
+
+            assertThat(leaseOne().id()).isEqualTo(handed.id());
+        }
+    }
+
+    @Nested
+    class NodeLeases {
+
+        @Test
+        void aRestartedNodeTakesBackItsOwnLeasesAtOnce() throws Exception {
+            queue.enqueue(mail("a@example.test"));
+            QueueEntry leasedBeforeTheKill = leaseOne();
+            QueueEntry handedBeforeTheKill = queue.enqueueLeased(mail("b@example.test"), LEASE);
+
+            reopen();   // the same node starts again, its leases still running
+            int released = queue.releaseLeasesOfThisNode();
+
+            assertThat(released).isEqualTo(2);
+            List<QueueEntry> again = queue.lease(10, LEASE);
+            assertThat(again).extracting(QueueEntry::id).containsExactlyInAnyOrder(leasedBeforeTheKill.id(), handedBeforeTheKill.id());
+            assertReason(Reason.NOT_FOUND, () -> queue.complete(leasedBeforeTheKill));
+            assertReason(Reason.NOT_FOUND, () -> queue.complete(handedBeforeTheKill));
+        }
+
+        @Test
+        void anotherNodesLeasesAreLeftAlone() throws Exception {
+            MailQueue other = queueOf(OTHER_NODE);
+            other.enqueue(mail("a@example.test"));
+            QueueEntry othersLease = other.lease(1, LEASE).get(0);
+            QueueEntry othersHandOff = other.enqueueLeased(mail("b@example.test"), LEASE);
+
+            assertThat(queue.releaseLeasesOfThisNode()).isZero();
+
+            assertThat(queue.lease(10, LEASE)).isEmpty();
+            other.complete(othersLease);
+            other.complete(othersHandOff);
+            assertThat(queue.size()).isZero();
+        }
+
+        @Test
+        void releasingLeavesEntriesThatAreNotLeasedAsTheyWere() throws Exception {
+            queue.enqueue(mail("b@example.test"));
+            queue.moveToError(leaseOne(), "boom");
+            QueueEntryId waiting = queue.enqueue(mail("a@example.test"));
+
+            assertThat(queue.releaseLeasesOfThisNode()).isZero();
+
+            assertThat(queue.lease(10, LEASE)).extracting(QueueEntry::id).containsExactly(waiting);
+        }
+
+        @Test
+        void anEntryTakenOverByAnotherNodeAfterItsLeaseRanOutIsNotReleasedByTheFirst() throws Exception {
+            queue.enqueue(mail("a@example.test"));
+            leaseOne();
+            clock.advance(LEASE.plusMillis(1));
+            QueueEntry takenOver = queueOf(OTHER_NODE).lease(1, LEASE).get(0);
+
+            assertThat(queue.releaseLeasesOfThisNode()).isZero();
+
+            queueOf(OTHER_NODE).complete(takenOver);
+        }
+    }
+
+    @Nested
+    class Deletes {
+
+        @Test
+        void completingAnEntryRemovesItsRecipientAndAttributeRows() throws Exception {
+            queue.enqueue(mail("a@example.test", "b@example.test"));
+            QueueEntryId other = queue.enqueue(mail("c@example.test"));
+            QueueEntry entry = leaseOne();
+
+            queue.complete(entry);
+
+            assertThat(rows("QUEUE_RECIPIENT")).isEqualTo(1);
+            assertThat(rows("QUEUE_ATTRIBUTE")).isEqualTo(1);
+            assertThat(queue.list(null, 0, 10).items()).extracting(QueueEntry::id).containsExactly(other);
+        }
+
+        @Test
+        void deletingAnEntryRemovesItsRecipientAndAttributeRows() throws Exception {
+            QueueEntryId id = queue.enqueue(mail("a@example.test", "b@example.test"));
+
+            queue.delete(id);
+
+            assertThat(rows("QUEUE_ENTRY")).isZero();
+            assertThat(rows("QUEUE_RECIPIENT")).isZero();
+            assertThat(rows("QUEUE_ATTRIBUTE")).isZero();
+        }
+
+        @Test
+        void aCompleteWithALostLeaseLeavesTheEntryAndItsRowsAlone() throws Exception {
+            queue.enqueue(mail("a@example.test"));
+            QueueEntry stale = leaseOne();
+            clock.advance(LEASE.plusMillis(1));
+            leaseOne();
+
+            assertReason(Reason.NOT_FOUND, () -> queue.complete(stale));
+
+            assertThat(rows("QUEUE_RECIPIENT")).isEqualTo(1);
+            assertThat(rows("QUEUE_ATTRIBUTE")).isEqualTo(1);
         }
     }
 

@@ -17,10 +17,10 @@ import java.util.List;
  * <p>Exactly-once: {@link #enqueue} commits before SMTP answers 250. A worker {@link #lease}s due
  * entries for a while; if it dies, the lease expires and the entry is leased again. Each lease
  * records the node (process) that holds it, so a node restarted after a crash takes its own
- * entries back at once ({@link #releaseLeasesOfThisNode}). A worker
- * records per-recipient progress with {@link #update} in the same transaction as nothing else,
- * so local delivery must be idempotent per (entry, recipient): {@code MailboxStore} appends carry
- * no such key, so delivery marks each recipient DELIVERED right after appending for it.
+ * entries back at once ({@link #releaseLeasesOfThisNode}). A pass replayed after a crash must
+ * therefore be harmless: local delivery carries a delivery key per (entry, account) that the
+ * mailbox store honours (ADR 0009), and {@link #update} records which recipients are still pending
+ * when a pass defers some of them.
  *
  * <p>Reasons thrown: NOT_FOUND (unknown entry, or a lease that is no longer held), TEMPORARY.
  */

@@ -158,14 +158,7 @@ public final class SelectedMailbox implements AutoCloseable {
      * long), so that sessions selecting the mailbox meanwhile share it instead of listing it again.
      */
     private void share(ViewCache viewCache) {
-        if (uids.length != size) {
-            uids = Arrays.copyOf(uids, size);
-            modSeqs = Arrays.copyOf(modSeqs, size);
-            flags = Arrays.copyOf(flags, size);
-            sizes = Arrays.copyOf(sizes, size);
-            dates = Arrays.copyOf(dates, size);
-            blobs = Arrays.copyOf(blobs, size * BLOB_BYTES);
-        }
+        if (uids.length != size) resize(size);
         shared = true;
         viewCache.put(id, new ViewCache.Snapshot(info.uidValidity().value(), knownModSeq.value(), uids, modSeqs, flags,
                 sizes, dates, blobs));
@@ -174,14 +167,18 @@ public final class SelectedMailbox implements AutoCloseable {
     /** Copies a shared snapshot's arrays before this view changes them, with room to grow. */
     private void own() {
         if (!shared) return;
-        int capacity = Math.max(16, size + 16);
+        resize(Math.max(16, size + 16));
+        shared = false;
+    }
+
+    /** Copies the parallel arrays to {@code capacity} messages. */
+    private void resize(int capacity) {
         uids = Arrays.copyOf(uids, capacity);
         modSeqs = Arrays.copyOf(modSeqs, capacity);
         flags = Arrays.copyOf(flags, capacity);
         sizes = Arrays.copyOf(sizes, capacity);
         dates = Arrays.copyOf(dates, capacity);
         blobs = Arrays.copyOf(blobs, capacity * BLOB_BYTES);
-        shared = false;
     }
 
     /** Applies what changed since the snapshot, before the client has seen any of it: no responses. */
@@ -492,15 +489,7 @@ public final class SelectedMailbox implements AutoCloseable {
 
     private void add(long uid, long modSeq, Flags messageFlags, long messageSize, long internalDate, BlobId blob) {
         own();
-        if (size == uids.length) {
-            int capacity = Math.max(16, uids.length * 2);
-            uids = Arrays.copyOf(uids, capacity);
-            modSeqs = Arrays.copyOf(modSeqs, capacity);
-            flags = Arrays.copyOf(flags, capacity);
-            sizes = Arrays.copyOf(sizes, capacity);
-            dates = Arrays.copyOf(dates, capacity);
-            blobs = Arrays.copyOf(blobs, capacity * BLOB_BYTES);
-        }
+        if (size == uids.length) resize(Math.max(16, uids.length * 2));
         uids[size] = uid;
         modSeqs[size] = modSeq;
         flags[size] = intern(messageFlags);

@@ -68,8 +68,8 @@ public class LocalDelivery extends GenericMailet {
     private final MessageParser parser = new MessageParser();
     /**
      * INBOX ids by account, so that a delivery does not look INBOX up by name each time: INBOX is
-     * never deleted and keeps its id through RENAME. A stale entry (account deleted) only makes
-     * the append fail with NOT_FOUND, which drops it and looks again.
+     * never deleted and keeps its id through RENAME, so an id can only outlive its account, whose
+     * deliveries then fail with NOT_FOUND as they would without it.
      */
     private final Map<AccountId, MailboxId> inboxes = new ConcurrentHashMap<>();
 
@@ -103,7 +103,7 @@ public class LocalDelivery extends GenericMailet {
             if (message == null) message = store(mail);
             Account a = account.get();
             try {
-                deliver(a, junk, message, DeliveryKey.of(entry, a.id()));
+                mailboxes.deliver(a.id(), target(a, junk), message, DeliveryKey.of(entry, a.id()));
                 done.add(recipient);
                 if (traffic != null) traffic.fire(TrafficEvent.delivered(a.tenant()));   // the dashboard's "messages in"
                 log.info("delivered {} to {}{}", mail.getName(), a.address(), junk ? " (Junk)" : "");
@@ -141,15 +141,6 @@ public class LocalDelivery extends GenericMailet {
             throw StoreFailures.of("cannot look up " + recipient.asString(), e);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
-        }
-    }
-
-    private void deliver(Account account, boolean junk, NewMessage message, DeliveryKey key) throws StoreException {
-        try {
-            mailboxes.deliver(account.id(), target(account, junk), message, key);
-        } catch (StoreException e) {
-            if (e.reason() != StoreException.Reason.NOT_FOUND || inboxes.remove(account.id()) == null) throw e;
-            mailboxes.deliver(account.id(), target(account, junk), message, key);
         }
     }
 

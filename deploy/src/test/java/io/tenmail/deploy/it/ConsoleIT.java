@@ -338,12 +338,12 @@ class ConsoleIT {
 
     private void accountsAreSortedAndSearchedByTheServer() {
         go("accounts?domain=" + DOMAIN);
-        browser.findElement(By.cssSelector("button[data-sort=displayName]")).click();
-        wait.until(ExpectedConditions.urlContains("sort=displayName"));
-        wait.until(d -> firstAccount().equals("alice@" + DOMAIN));
-        browser.findElement(By.cssSelector("button[data-sort=displayName]")).click();
-        wait.until(ExpectedConditions.urlContains("sort=-displayName"));
-        wait.until(d -> firstAccount().equals(ADMIN));   // "Dora Admin" last by name
+        sortAccountsBy("displayName", "ascending");
+        assertThat(browser.getCurrentUrl()).contains("sort=displayName");
+        assertThat(firstAccount()).isEqualTo("alice@" + DOMAIN);
+        sortAccountsBy("displayName", "descending");
+        assertThat(browser.getCurrentUrl()).contains("sort=-displayName");
+        assertThat(firstAccount()).isEqualTo(ADMIN);   // "Dora Admin" last by name
         browser.findElement(By.id("account-search")).sendKeys("finance");
         wait.until(d -> rows("accounts-table") == 1 && firstAccount().equals("carol@" + DOMAIN));
         go("accounts?domain=" + DOMAIN);
@@ -477,7 +477,7 @@ class ConsoleIT {
     }
 
     private void awaitPage(String name) {
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-page='" + name + "']")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-page='" + name + "'][data-ready]")));
     }
 
     private WebElement field(String form, String name) {
@@ -500,6 +500,13 @@ class ConsoleIT {
 
     private int rows(String table) {
         return browser.findElements(By.cssSelector("#" + table + " tbody tr td:first-child a")).size();
+    }
+
+    /** Clicks a column's sort button on the drawn page and waits for the page redrawn in that order. */
+    private void sortAccountsBy(String column, String order) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-ready] button[data-sort=" + column + "]"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-ready] th[aria-sort=" + order + "] button[data-sort=" + column + "]")));
     }
 
     private String firstAccount() {

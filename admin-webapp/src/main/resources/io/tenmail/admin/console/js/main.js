@@ -109,6 +109,7 @@ async function show() {
     const page = h('div.page', { dataset: { page: name } });
     replace(root, page);
     await view.render(page, { ...ctx, params });
+    if (mine === drawing) page.dataset.ready = 'true';   // tells scripts and tests the page is drawn
   } catch (e) {
     if (mine !== drawing) return;
     replace(root, h('div.page', h('h1', t('error.pageFailed')), h('p.form-error', { role: 'alert' }, errorText(e))));

@@ -59,6 +59,7 @@ final class AppendCommand extends BaseCommand<AppendRequest> {
                 if (e.reason() == StoreException.Reason.NOT_FOUND) targets.forget(session.owner(), request.mailbox());
                 throw e;
             }
+            backend.parses().put(blob.id(), parsed);
             uids.add(last.uid().value());
             SelectedMailbox selected = session.selected();
             if (selected != null && selected.id().equals(target.id())) {

@@ -13,10 +13,16 @@ import java.util.Objects;
 
 /**
  * The shared services the command handlers use; all of them thread-safe. {@code index} answers
- * SEARCH text keys on large mailboxes ({@link MessageIndex#NONE}: every search reads the messages).
+ * SEARCH text keys on large mailboxes ({@link MessageIndex#NONE}: every search reads the messages);
+ * {@code parses} keeps recently used message parses for FETCH, SEARCH, SORT and THREAD.
  */
 public record ImapBackend(Directory directory, MailboxStore store, BlobStore blobs, MailboxEvents events,
-                          MessageParser parser, LoginThrottle throttle, Clock clock, MessageIndex index) {
+                          MessageParser parser, LoginThrottle throttle, Clock clock, MessageIndex index, ParseCache parses) {
+
+    public ImapBackend(Directory directory, MailboxStore store, BlobStore blobs, MailboxEvents events,
+                       MessageParser parser, LoginThrottle throttle, Clock clock, MessageIndex index) {
+        this(directory, store, blobs, events, parser, throttle, clock, index, new ParseCache(ParseCache.DEFAULT_ENTRIES));
+    }
 
     /** Without a full-text index. */
     public ImapBackend(Directory directory, MailboxStore store, BlobStore blobs, MailboxEvents events,
@@ -26,6 +32,7 @@ public record ImapBackend(Directory directory, MailboxStore store, BlobStore blo
 
     public ImapBackend {
         Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(parses, "parses");
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(blobs, "blobs");

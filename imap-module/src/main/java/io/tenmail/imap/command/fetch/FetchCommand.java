@@ -47,10 +47,7 @@ public final class FetchCommand extends BaseCommand<FetchRequest> {
     /** Messages whose parses are read with one statement. */
     static final int PARSE_CHUNK = 500;
     /** Parses kept across commands and sessions: ~1-2 KiB each for typical mail. */
-    static final int PARSE_CACHE_ENTRIES = 4096;
-
     private final ImapBackend backend;
-    private final ParseCache parseCache = new ParseCache(PARSE_CACHE_ENTRIES);
 
     public FetchCommand(ImapBackend backend) {
         super(ImapCommand.FETCH, FetchRequest.class);
@@ -147,7 +144,7 @@ public final class FetchCommand extends BaseCommand<FetchRequest> {
         for (SelectedMailbox.Message m : chunk) {
             MessageMeta meta = metas.get(m.uid());
             if (meta == null) continue;
-            ParsedMessage cached = parseCache.get(meta.blob());
+            ParsedMessage cached = backend.parses().get(meta.blob());
             if (cached != null) found.put(meta.uid(), cached);
             else missing.add(m);
         }
@@ -156,7 +153,7 @@ public final class FetchCommand extends BaseCommand<FetchRequest> {
                 SelectedMailbox.uidRanges(missing)).entrySet()) {
             found.put(e.getKey(), e.getValue());
             MessageMeta meta = metas.get(e.getKey().value());
-            if (meta != null) parseCache.put(meta.blob(), e.getValue());
+            if (meta != null) backend.parses().put(meta.blob(), e.getValue());
         }
         return found;
     }

@@ -106,8 +106,9 @@ public final class SearchCommand extends BaseCommand<SearchRequest> {
                 byUid.put(m.uid().value(), m);
             }
         }
-        SearchEvaluator evaluator = new SearchEvaluator(backend.store(), backend.blobs(), session.owner(), selected,
+        SearchEvaluator evaluator = new SearchEvaluator(backend.store(), backend.blobs(), backend.parses(), session.owner(), selected,
                 backend.clock(), answers);
+        boolean parses = usesParse(key);
         List<SearchEvaluator.Candidate> hits = new ArrayList<>();
         List<SearchEvaluator.Candidate> chunk = new ArrayList<>(SearchEvaluator.PARSE_CHUNK);
         try {
@@ -116,7 +117,8 @@ public final class SearchCommand extends BaseCommand<SearchRequest> {
                 MessageMeta meta;
                 if (fromView) {
                     if (selected.isExpungePending(uid)) continue;
-                    meta = new MessageMeta(selected.id(), new Uid(uid), new ModSeq(selected.modSeqAt(seq)), selected.flagsAt(seq), null, -1, null);
+                    meta = parses ? selected.metaAt(seq) : null;   // its blob finds a cached parse
+                    if (meta == null) meta = new MessageMeta(selected.id(), new Uid(uid), new ModSeq(selected.modSeqAt(seq)), selected.flagsAt(seq), null, -1, null);
                 } else {
                     meta = byUid.get(uid);
                     if (meta == null) continue;
@@ -228,6 +230,19 @@ public final class SearchCommand extends BaseCommand<SearchRequest> {
             for (long[] h : hits) uids.add(h[1]);
         }
         selected.saveSearch(uids.stream().mapToLong(Long::longValue).distinct().toArray());
+    }
+
+    /** Whether {@code key} may read messages' parses: the address, subject, text and header keys and the sent date. */
+    private static boolean usesParse(SearchKey key) {
+        return switch (key) {
+            case SearchKey.Contains ct -> true;
+            case SearchKey.HeaderContains h -> true;
+            case SearchKey.DateIs d -> d.field() != SearchKey.DateField.INTERNAL;
+            case SearchKey.Not n -> usesParse(n.key());
+            case SearchKey.Or o -> usesParse(o.left()) || usesParse(o.right());
+            case SearchKey.And a -> a.keys().stream().anyMatch(SearchCommand::usesParse);
+            default -> false;
+        };
     }
 
     private static boolean usesModSeq(SearchKey key) {

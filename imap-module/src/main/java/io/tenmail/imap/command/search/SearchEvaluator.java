@@ -1,6 +1,7 @@
 package io.tenmail.imap.command.search;
 
 import io.tenmail.imap.command.fetch.MessageContent;
+import io.tenmail.imap.command.ParseCache;
 import io.tenmail.imap.session.SelectedMailbox;
 import io.tenmail.imap.wire.request.SearchKey;
 import io.tenmail.storage.BlobStore;
@@ -46,14 +47,16 @@ import java.util.Map;
 final class SearchEvaluator {
     private final MailboxStore store;
     private final BlobStore blobs;
+    private final ParseCache parses;
     private final AccountId owner;
     private final SelectedMailbox selected;
     private final Clock clock;
     private final Map<SearchKey, MessageIndex.Hits> answers;
 
-    SearchEvaluator(MailboxStore store, BlobStore blobs, AccountId owner, SelectedMailbox selected, Clock clock,
+    SearchEvaluator(MailboxStore store, BlobStore blobs, ParseCache parses, AccountId owner, SelectedMailbox selected, Clock clock,
                     Map<SearchKey, MessageIndex.Hits> answers) {
         this.store = store;
+        this.parses = parses;
         this.blobs = blobs;
         this.owner = owner;
         this.selected = selected;
@@ -69,14 +72,21 @@ final class SearchEvaluator {
      * instead of one statement per message on first use.
      */
     static void loadParsed(List<Candidate> candidates) throws StoreException {
-        List<Candidate> missing = candidates.stream().filter(c -> c.parsed == null).toList();
+        List<Candidate> missing = new ArrayList<>();
+        for (Candidate c : candidates) {
+            if (c.parsed == null) c.parsed = c.evaluator().parses.get(c.meta.blob());
+            if (c.parsed == null) missing.add(c);
+        }
         for (int i = 0; i < missing.size(); i += PARSE_CHUNK) {
             List<Candidate> chunk = missing.subList(i, Math.min(missing.size(), i + PARSE_CHUNK));
             SearchEvaluator evaluator = chunk.get(0).evaluator();
             List<UidRange> ranges = new ArrayList<>();
             for (Candidate c : chunk) ranges.add(UidRange.of(c.meta.uid()));
             Map<Uid, ParsedMessage> parses = evaluator.store.parsed(evaluator.owner, evaluator.selected.id(), ranges);
-            for (Candidate c : chunk) c.parsed = parses.get(c.meta.uid());   // null: expunged meanwhile, read alone
+            for (Candidate c : chunk) {
+                c.parsed = parses.get(c.meta.uid());   // null: expunged meanwhile, read alone
+                evaluator.parses.put(c.meta.blob(), c.parsed);
+            }
         }
     }
 
@@ -122,9 +132,11 @@ final class SearchEvaluator {
         }
 
         ParsedMessage parsed() {
+            if (parsed == null) parsed = parses.get(meta.blob());
             if (parsed == null) {
                 try {
                     parsed = store.parsed(owner, selected.id(), meta.uid());
+                    parses.put(meta.blob(), parsed);
                 } catch (StoreException e) {
                     throw new SearchFailure(e);
                 }

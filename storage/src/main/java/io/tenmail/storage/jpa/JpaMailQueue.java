@@ -332,6 +332,28 @@ public final class JpaMailQueue implements MailQueue {
     }
 
     @Override
+    public int completeAll(List<QueueEntry> entries) throws StoreException {
+        if (entries.isEmpty()) return 0;
+        // ascending ids, like the claims: concurrent completers and claimers wait, never deadlock
+        List<QueueEntry> sorted = entries.stream().sorted(Comparator.comparingLong(e -> e.id().value())).toList();
+        return transactions.run(em -> jdbc(em, c -> {
+            List<Long> removed = new ArrayList<>(sorted.size());
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM QUEUE_ENTRY" + HELD)) {
+                for (QueueEntry entry : sorted) {
+                    bind(delete, entry.id().value(), entry.leaseToken());
+                    if (delete.executeUpdate() == 1) removed.add(entry.id().value());   // 0: the lease was lost, the row is another's
+                }
+            }
+            for (List<Long> chunk : chunks(removed)) {
+                String in = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+                update(c, "DELETE FROM QUEUE_RECIPIENT WHERE ENTRY_ID IN (" + in + ")", chunk.toArray());
+                update(c, "DELETE FROM QUEUE_ATTRIBUTE WHERE ENTRY_ID IN (" + in + ")", chunk.toArray());
+            }
+            return removed.size();
+        }));
+    }
+
+    @Override
     public void reschedule(QueueEntry entry, Instant next, String error) throws StoreException {
         long nextAt = next.toEpochMilli();
         transactions.run(em -> jdbc(em, c -> requireHeld(entry, update(c, "UPDATE QUEUE_ENTRY SET ATTEMPTS = ATTEMPTS + 1, NEXT_ATTEMPT_AT = ?,"
@@ -368,11 +390,14 @@ public final class JpaMailQueue implements MailQueue {
     @Override
     public Page<QueueEntry> list(String processor, int offset, int limit) throws StoreException {
         if (offset < 0 || limit < 1) throw new IllegalArgumentException("bad page: offset " + offset + ", limit " + limit);
-        String where = processor == null ? "" : " WHERE e.processor = :processor";
+        // the error repository is exactly the parked entries (moveToError sets both, retryNow clears both):
+        // PARKED leads the due index, so it is found without an index of its own on PROCESSOR (changelog 0011)
+        boolean byName = processor != null && !ERROR.equals(processor);
+        String where = processor == null ? "" : byName ? " WHERE e.processor = :processor AND e.parked = 0" : " WHERE e.parked = 1";
         return transactions.run(em -> {
             var count = em.createQuery("SELECT COUNT(e) FROM QueueEntryEntity e" + where, Long.class);
             var ids = em.createQuery("SELECT e.id FROM QueueEntryEntity e" + where + " ORDER BY e.id", Long.class);
-            if (processor != null) {
+            if (byName) {
                 count.setParameter("processor", processor);
                 ids.setParameter("processor", processor);
             }

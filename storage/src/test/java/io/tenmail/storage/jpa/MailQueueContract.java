@@ -460,6 +460,45 @@ abstract class MailQueueContract {
             assertThat(rows("QUEUE_RECIPIENT")).isEqualTo(1);
             assertThat(rows("QUEUE_ATTRIBUTE")).isEqualTo(1);
         }
+
+        @Test
+        void completingSeveralEntriesAtOnceRemovesThemAndTheirRowsAndNothingElse() throws Exception {
+            queue.enqueue(mail("a@example.test", "b@example.test"));
+            queue.enqueue(mail("c@example.test"));
+            QueueEntry handed = queue.enqueueLeased(mail("d@example.test"), LEASE);
+            QueueEntryId other = queue.enqueue(mail("e@example.test"));
+            List<QueueEntry> leased = queue.lease(2, LEASE);
+
+            int removed = queue.completeAll(List.of(leased.get(1), handed, leased.get(0)));
+
+            assertThat(removed).isEqualTo(3);
+            assertThat(queue.list(null, 0, 10).items()).extracting(QueueEntry::id).containsExactly(other);
+            assertThat(rows("QUEUE_RECIPIENT")).isEqualTo(1);
+            assertThat(rows("QUEUE_ATTRIBUTE")).isEqualTo(1);
+        }
+
+        @Test
+        void completingSeveralAtOnceLeavesAnEntryWhoseLeaseWasLostToItsNewHolder() throws Exception {
+            queue.enqueue(mail("a@example.test"));
+            QueueEntry stale = leaseOne();
+            clock.advance(LEASE.plusMillis(1));
+            QueueEntry taken = leaseOne();
+            queue.enqueue(mail("b@example.test"));
+            QueueEntry held = leaseOne();
+
+            int removed = queue.completeAll(List.of(stale, held));
+
+            assertThat(removed).isEqualTo(1);
+            assertThat(queue.list(null, 0, 10).items()).extracting(QueueEntry::id).containsExactly(taken.id());
+            assertThat(rows("QUEUE_RECIPIENT")).isEqualTo(1);
+            assertThat(rows("QUEUE_ATTRIBUTE")).isEqualTo(1);
+            queue.complete(taken);
+        }
+
+        @Test
+        void completingNoEntriesDoesNothing() throws Exception {
+            assertThat(queue.completeAll(List.of())).isZero();
+        }
     }
 
     @Nested

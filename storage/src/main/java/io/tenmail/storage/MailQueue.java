@@ -63,6 +63,15 @@ public interface MailQueue {
     /** Removes the entry: every recipient is delivered or bounced. */
     void complete(QueueEntry entry) throws StoreException;
 
+    /**
+     * Removes every entry of {@code entries} whose lease the caller still holds, like
+     * {@link #complete} for each, in one transaction (ADR 0020); an entry whose lease was lost is
+     * left to its new holder and not counted. Either all the held entries are removed or none.
+     *
+     * @return the entries removed
+     */
+    int completeAll(List<QueueEntry> entries) throws StoreException;
+
     /** Releases the lease and makes the entry due again at {@code next}, counting an attempt. */
     void reschedule(QueueEntry entry, Instant next, String error) throws StoreException;
 

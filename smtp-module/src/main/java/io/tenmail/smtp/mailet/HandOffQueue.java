@@ -24,7 +24,10 @@ import java.util.Optional;
  * already leased to this node and hands the entry to this node's spooler in memory, so no worker
  * has to select, claim and load it again. The hand-off is bounded: when it is full, or while the
  * spooler is not running, the mail is inserted un-leased and any worker of any node leases it the
- * normal way. Every other operation goes to the queue unchanged.
+ * normal way. Every other operation goes to the queue unchanged. Whatever makes an entry due in
+ * the database on this node (an un-leased insert, a release, a reschedule) is reported to a
+ * {@link DueListener}, the spooler's {@link LeaseSchedule}, so its workers look at the database
+ * when there is something to find rather than whenever they go idle (ADR 0020).
  *
  * <p>Durability does not change: the entry is committed before the caller answers 250, exactly as
  * {@link MailQueue#enqueue}. A handed-off entry that this process never gets to (killed) is leased
@@ -35,6 +38,12 @@ import java.util.Optional;
 public final class HandOffQueue implements MailQueue {
     private static final Logger log = LoggerFactory.getLogger(HandOffQueue.class);
 
+    /** Hears when this node made a queue entry due in the database (at {@code at}: now, or a later attempt). */
+    @FunctionalInterface
+    interface DueListener {
+        void dueAt(Instant at);
+    }
+
     /** An entry leased at enqueue, with the moment its lease began (a worker skips it after half the lease). */
     record Handed(QueueEntry entry, Instant leasedAt) {
     }
@@ -43,21 +52,28 @@ public final class HandOffQueue implements MailQueue {
     private final int capacity;
     private final Duration lease;
     private final Clock clock;
+    private final DueListener due;
     private final ArrayDeque<Handed> handed = new ArrayDeque<>();
     /** Slots taken by enqueues whose insert is under way, so the hand-off never exceeds its capacity. */
     private int reserved;
     private boolean open;
 
     /**
-     * @param capacity entries waiting in memory at most (the spooler's threads × batch)
+     * @param capacity entries waiting in memory at most ({@link SpoolerSettings#handOff()})
      * @param lease    the spooler's lease, given to entries inserted leased
      */
     public HandOffQueue(MailQueue queue, int capacity, Duration lease, Clock clock) {
+        this(queue, capacity, lease, clock, at -> { });
+    }
+
+    /** @param due told whenever an operation through this queue made an entry due in the database */
+    HandOffQueue(MailQueue queue, int capacity, Duration lease, Clock clock, DueListener due) {
         if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
         this.queue = Objects.requireNonNull(queue, "queue");
         this.capacity = capacity;
         this.lease = Objects.requireNonNull(lease, "lease");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.due = Objects.requireNonNull(due, "due");
     }
 
     /** The spooler is running: enqueues hand off from now on. */
@@ -103,7 +119,11 @@ public final class HandOffQueue implements MailQueue {
 
     @Override
     public QueueEntryId enqueue(QueuedMail mail) throws StoreException {
-        if (!reserve()) return queue.enqueue(mail);
+        if (!reserve()) {
+            QueueEntryId id = queue.enqueue(mail);
+            due.dueAt(clock.instant());   // before the caller's wake-up: a worker must lease it
+            return id;
+        }
         Handed entry;
         try {
             Instant leasedAt = clock.instant();   // taken before the insert: the lease started no earlier
@@ -119,7 +139,9 @@ public final class HandOffQueue implements MailQueue {
     /** Makes an entry nobody will take from the hand-off due again now, for any worker. */
     private void release(QueueEntry entry) {
         try {
-            queue.reschedule(entry, clock.instant(), null);
+            Instant now = clock.instant();
+            queue.reschedule(entry, now, null);
+            due.dueAt(now);
         } catch (StoreException e) {
             // still leased to this node: released when it starts again, or when the lease runs out
             log.debug("could not release queue entry {}: {}", entry.id().value(), e.getMessage());
@@ -152,8 +174,14 @@ public final class HandOffQueue implements MailQueue {
     }
 
     @Override
+    public int completeAll(List<QueueEntry> entries) throws StoreException {
+        return queue.completeAll(entries);
+    }
+
+    @Override
     public void reschedule(QueueEntry entry, Instant next, String error) throws StoreException {
         queue.reschedule(entry, next, error);
+        due.dueAt(next);
     }
 
     @Override
@@ -169,6 +197,7 @@ public final class HandOffQueue implements MailQueue {
     @Override
     public void retryNow(QueueEntryId id) throws StoreException {
         queue.retryNow(id);
+        due.dueAt(clock.instant());
     }
 
     @Override

@@ -27,9 +27,17 @@ import java.util.Optional;
 /**
  * Takes mail out of the durable queue and runs it through the {@link MailetContainer}. N worker
  * threads ({@link SpoolerSettings#threads()}) each lease a batch of due entries, process them one
- * by one and record the outcome ({@link QueueUpdates}). An idle worker sleeps until the queue's
- * next due entry, at most {@link SpoolerSettings#maxIdle()}, and wakes at once when this process
- * queues a mail ({@link QueueWakeup}).
+ * by one and record the outcome ({@link QueueUpdates}). Workers look at the database only when it
+ * may hold due work ({@link LeaseSchedule}, ADR 0020): when the next due time the last look found
+ * has come, at least every {@link SpoolerSettings#maxIdle()} (other nodes' mail, expired leases),
+ * and at once after this node queued an entry nobody holds or made one due; one worker looks at a
+ * time. An idle worker sleeps until then and wakes at once when this process queues a mail
+ * ({@link QueueWakeup}).
+ *
+ * <p>A pass that only ran mailets a replay repeats harmlessly and queued no mail
+ * ({@link ProcessingResult#replaySafe()}) hands its finished entry to {@link BatchedCompletions},
+ * which removes many in one transaction; the entry stays leased to this node meanwhile. Other
+ * outcomes are recorded at once.
  *
  * <p>Mail accepted by SMTP on this node reaches the workers in memory ({@link #intakeQueue()},
  * ADR 0019): it is inserted already leased to this node, and a worker takes handed-off entries
@@ -51,6 +59,10 @@ public class MailSpooler implements AutoCloseable {
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
     static final Duration MAX_BACKOFF = Duration.ofHours(1);
     private static final Duration STORE_DOWN_PAUSE = Duration.ofSeconds(5);
+    /** How long a finished entry waits for others to be removed with it (ADR 0020). */
+    static final Duration COMPLETION_GATHER = Duration.ofMillis(50);
+    /** Entries per removal: the rows of 64 ordinary mails stay far below Derby's lock escalation (5,000 row locks on a table). */
+    static final int COMPLETION_BATCH = 64;
 
     private final SpoolerSettings settings;
     private final MailQueue queue;
@@ -59,10 +71,12 @@ public class MailSpooler implements AutoCloseable {
     private final Clock clock;
     private final ContainerSource containerSource;
     private final HandOffQueue handOff;
+    private final LeaseSchedule schedule;
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
     private MailetContainer container;
     private QueueUpdates updates;
+    private BatchedCompletions completions;
 
     /** Builds the container when the spooler starts. */
     public interface ContainerSource {
@@ -78,6 +92,7 @@ public class MailSpooler implements AutoCloseable {
         this.clock = null;
         this.containerSource = null;
         this.handOff = null;
+        this.schedule = null;
     }
 
     @Inject
@@ -94,7 +109,12 @@ public class MailSpooler implements AutoCloseable {
         this.wakeup = wakeup;
         this.clock = clock;
         this.containerSource = container;
-        this.handOff = new HandOffQueue(queue, settings.threads() * settings.batch(), settings.lease(), clock);
+        this.schedule = new LeaseSchedule(clock, settings.maxIdle(), wakeup::unleasedQueued);
+        // the workers' own reschedules and releases go through the hand-off too, so the schedule hears of them
+        this.handOff = new HandOffQueue(queue, settings.handOff(), settings.lease(), clock, at -> {
+            schedule.dueAt(at);
+            wakeup.signal();
+        });
     }
 
     /**
@@ -132,8 +152,9 @@ public class MailSpooler implements AutoCloseable {
     public synchronized void start() throws ContainerConfigException {
         if (running) throw new IllegalStateException("the spooler was started already");
         container = containerSource.load();
-        updates = new QueueUpdates(queue);
+        updates = new QueueUpdates(handOff);
         releaseLeasesOfAPreviousLife();
+        completions = new BatchedCompletions(handOff, COMPLETION_GATHER, COMPLETION_BATCH, "spooler-completer");
         running = true;
         handOff.open();
         for (int i = 0; i < settings.threads(); i++) {
@@ -182,6 +203,7 @@ public class MailSpooler implements AutoCloseable {
                 break;
             }
         }
+        completions.close();   // what the workers finished is removed before the spooler says it stopped
         for (HandOffQueue.Handed h : untaken) release(h.entry());
         synchronized (this) {
             if (container != null) container.close();
@@ -202,13 +224,15 @@ public class MailSpooler implements AutoCloseable {
                     continue;
                 }
                 handedInARow = 0;
-                List<QueueEntry> batch = queue.lease(settings.batch(), settings.lease());
-                if (batch.isEmpty()) {
-                    if (handOff.waiting() > 0) continue;   // the lease round came after a run of handed-off entries
-                    wakeup.await(seen, idle());
-                    continue;
+                if (schedule.startLook()) {
+                    List<QueueEntry> batch = look();
+                    if (!batch.isEmpty()) {
+                        runBatch(batch);
+                        continue;
+                    }
                 }
-                runBatch(batch);
+                if (handOff.waiting() > 0) continue;   // the look came after a run of handed-off entries
+                wakeup.await(seen, schedule.untilNextLook());
             } catch (StoreException e) {
                 log.warn("cannot lease from the mail queue: {} ({}); trying again in {} s", e.getMessage(), e.reason(),
                         STORE_DOWN_PAUSE.toSeconds());
@@ -231,15 +255,33 @@ public class MailSpooler implements AutoCloseable {
         }
     }
 
-    /** Until the next due entry, at most maxIdle; a failing look-up waits the full maxIdle. */
-    private Duration idle() {
+    /**
+     * A look at the database, which the schedule granted: a lease round, and when it leaves nothing
+     * due behind, the time the next entry comes due (a failing look-up of it waits the full
+     * maxIdle). The other workers are woken afterwards, to sleep until the next look or take
+     * their part of what is due.
+     */
+    private List<QueueEntry> look() throws StoreException {
+        List<QueueEntry> batch;
         try {
-            Duration next = queue.untilNextDue();
-            if (next == null || next.compareTo(settings.maxIdle()) > 0) return settings.maxIdle();
-            return next.isZero() ? Duration.ofMillis(10) : next;
-        } catch (StoreException e) {
-            return settings.maxIdle();
+            batch = queue.lease(settings.batch(), settings.lease());
+        } catch (StoreException | RuntimeException e) {
+            schedule.failLook(STORE_DOWN_PAUSE);
+            wakeup.signal();
+            throw e;
         }
+        boolean full = batch.size() >= settings.batch();
+        Duration next = null;
+        if (!full) {
+            try {
+                next = queue.untilNextDue();
+            } catch (StoreException | RuntimeException e) {
+                log.debug("cannot read when the next queue entry is due; looking again in {} s: {}", settings.maxIdle().toSeconds(), e.toString());
+            }
+        }
+        schedule.finishLook(full, next);
+        wakeup.signal();
+        return batch;
     }
 
     private void runBatch(List<QueueEntry> batch) {
@@ -267,7 +309,7 @@ public class MailSpooler implements AutoCloseable {
     /** Makes a leased entry due again now, for whichever worker comes first. */
     private void release(QueueEntry entry) {
         try {
-            queue.reschedule(entry, clock.instant(), entry.lastError().orElse(null));
+            handOff.reschedule(entry, clock.instant(), entry.lastError().orElse(null));
         } catch (StoreException e) {
             log.debug("could not release queue entry {}; its lease will run out: {}", entry.id().value(), e.getMessage());
         }
@@ -279,13 +321,19 @@ public class MailSpooler implements AutoCloseable {
         try {
             if (deferredAtBirth(entry, mail)) return;
             MailetContainer c = container;
+            long queuedBefore = wakeup.unleasedQueued();
             ProcessingResult result = c.process(mail);
-            updates.apply(entry, result);
+            if (result.isComplete() && result.replaySafe() && wakeup.unleasedQueued() == queuedBefore) {
+                // nothing a replay would repeat (no mail queued meanwhile, here or by another worker): removed in a batch
+                completions.complete(entry);
+            } else {
+                updates.apply(entry, result);
+            }
         } catch (TemporaryFailure e) {
             Instant next = clock.instant().plus(backoff(entry.attempts()));
             log.warn("queue entry {}: {}; trying again at {}", entry.id().value(), e.getMessage(), next);
             try {
-                queue.reschedule(entry, next, "temporary failure: " + e.getMessage());
+                handOff.reschedule(entry, next, "temporary failure: " + e.getMessage());
             } catch (StoreException again) {
                 log.warn("cannot reschedule queue entry {}; its lease will run out: {}", entry.id().value(), again.getMessage());
             }
@@ -315,7 +363,7 @@ public class MailSpooler implements AutoCloseable {
         try {
             Instant at = Instant.parse(next.get());
             if (!at.isAfter(clock.instant())) return false;
-            queue.reschedule(entry, at, null);
+            handOff.reschedule(entry, at, null);
             return true;
         } catch (DateTimeParseException e) {
             return false;

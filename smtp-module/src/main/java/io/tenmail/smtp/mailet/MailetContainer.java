@@ -143,6 +143,7 @@ public final class MailetContainer implements AutoCloseable {
      */
     private boolean serviceAndFollow(ProcessorStep step, Mail mail, String processor, int index, ProcessingResult result, int hops)
             throws TemporaryFailure {
+        if (!ReplaySafeMailets.contains(step.mailet())) result.ranMailetWithEffects();
         service(step, mail);
         if (settled(mail, result)) return false;
         if (!mail.getState().equals(processor)) {

@@ -32,6 +32,7 @@ public final class ProcessingResult {
 
     private final List<Deferral> deferrals = new ArrayList<>();
     private final List<Parked> parked = new ArrayList<>();
+    private boolean effects;
 
     void defer(Deferral deferral) {
         deferrals.add(deferral);
@@ -39,6 +40,19 @@ public final class ProcessingResult {
 
     void park(Parked p) {
         parked.add(p);
+    }
+
+    /** A mailet ran whose work a replayed pass would not repeat harmlessly ({@link ReplaySafeMailets}). */
+    void ranMailetWithEffects() {
+        effects = true;
+    }
+
+    /**
+     * Whether running this pass again (after a crash before its entry was removed) would do nothing
+     * twice, as far as the mailets that ran tell: only mailets of {@link ReplaySafeMailets} ran.
+     */
+    public boolean replaySafe() {
+        return !effects;
     }
 
     public List<Deferral> deferrals() {

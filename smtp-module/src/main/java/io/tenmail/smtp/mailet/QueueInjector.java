@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * Puts mail that the server itself writes (delivery status notifications, mail a mailet sends
  * through the MailetContext) into the durable queue the way SMTP intake does: the message is
- * stored as a blob (fsynced), the queue entry committed, and the spooler woken. Thread-safe.
+ * stored as a blob (fsynced), the queue entry committed un-leased, and the spooler woken to lease it
+ * ({@link QueueWakeup#signalUnleased}). Thread-safe.
  */
 @ApplicationScoped
 public class QueueInjector {
@@ -68,7 +69,7 @@ public class QueueInjector {
         try {
             BlobStore.StoredBlob blob = blobs.put(new ByteArrayInputStream(bytes.toByteArray()), bytes.size());
             QueueEntryId id = queue.enqueue(new QueuedMail(blob.id(), blob.size(), sender, recipients, attributes, clock.instant()));
-            wakeup.signal();
+            wakeup.signalUnleased();   // queued un-leased: a worker must look at the database
             return id;
         } catch (StoreException e) {
             if (e.reason() == StoreException.Reason.TEMPORARY) throw new TemporaryFailure("cannot queue a mail: " + e.getMessage(), e);

@@ -116,6 +116,11 @@ final class MemoryStores {
         }
 
         @Override
+        public int completeAll(List<QueueEntry> entries) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void reschedule(QueueEntry entry, Instant next, String error) {
             throw new UnsupportedOperationException();
         }

@@ -148,6 +148,28 @@ class MailetContainerTest {
     }
 
     @Test
+    void aPassThroughMailetsThatOnlyChangeTheMailInMemoryIsSafeToReplay() throws Exception {
+        try (MailetContainer c = container("<processor state=\"root\">"
+                + "<mailet match=\"RecipientIs=nobody@x.test\" class=\"" + T + "Boom\"/>"
+                + "<mailet match=\"All\" class=\"ToProcessor\"><processor>next</processor></mailet></processor>"
+                + "<processor state=\"next\"><mailet match=\"All\" class=\"SetMailAttribute\"><x.flag>yes</x.flag></mailet>"
+                + "<mailet match=\"All\" class=\"Null\"/></processor>")) {
+            ProcessingResult result = c.process(mail("a@x.test"));
+            assertThat(result.isComplete()).isTrue();
+            assertThat(result.replaySafe()).as("the skipped mailet does not count").isTrue();
+        }
+    }
+
+    @Test
+    void aPassThatRanAMailetOutsideTheReplaySafeListIsNotSafeToReplay() throws Exception {
+        try (MailetContainer c = container("<processor state=\"root\"><mailet match=\"All\" class=\"" + T + "Deliver\"/></processor>")) {
+            ProcessingResult result = c.process(mail("a@x.test"));
+            assertThat(result.isComplete()).isTrue();
+            assertThat(result.replaySafe()).isFalse();
+        }
+    }
+
+    @Test
     void aProcessorLoopIsParkedAfterABoundedNumberOfHops() throws Exception {
         try (MailetContainer c = container("<processor state=\"root\"><mailet match=\"All\" class=\"ToProcessor\"><processor>other</processor>"
                 + "</mailet></processor><processor state=\"other\"><mailet match=\"All\" class=\"ToProcessor\"><processor>root</processor>"

@@ -130,7 +130,7 @@ final class ProcessingSystem implements AutoCloseable {
         tenant = admin.createTenant("Example", 0, 0).id();
         domain = admin.createDomain(tenant, "example.test").id();
         admin.addDomainAlias(tenant, domain, "example.net");
-        spoolerSettings = new SpoolerSettings(2, Duration.ofSeconds(30), 4, Duration.ofMillis(500), configFile());
+        spoolerSettings = new SpoolerSettings(2, Duration.ofSeconds(30), 4, Duration.ofMillis(500), configFile(), 8);   // a hand-off of threads x batch: bursts overflow it
         spooler = new MailSpooler(spoolerSettings, queue, blobs, wakeup, Clock.systemUTC(), this::container);
         spooler.start();
         SSLContext tls = TlsContextFactory.serverContext(TlsMaterial.load(TlsSettings.selfSigned(HOST, dir), Clock.systemUTC()));

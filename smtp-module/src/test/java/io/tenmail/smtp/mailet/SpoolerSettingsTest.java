@@ -27,6 +27,7 @@ class SpoolerSettingsTest {
         assertThat(s.lease()).isEqualTo(Duration.ofMinutes(5));
         assertThat(s.maxIdle()).isEqualTo(Duration.ofSeconds(30));
         assertThat(s.configFile()).isEqualTo(Path.of("/srv/tenmail/conf/mailetcontainer.xml"));
+        assertThat(s.handOff()).isEqualTo(4096);
     }
 
     @Test
@@ -35,6 +36,8 @@ class SpoolerSettingsTest {
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("tenmail.spooler.threads");
         assertThatThrownBy(() -> SpoolerSettings.from(config(Map.of("tenmail.spooler.lease-seconds", "5"))))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("tenmail.spooler.lease-seconds");
+        assertThatThrownBy(() -> SpoolerSettings.from(config(Map.of("tenmail.spooler.hand-off-entries", "0"))))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("tenmail.spooler.hand-off-entries");
     }
 
     @Test

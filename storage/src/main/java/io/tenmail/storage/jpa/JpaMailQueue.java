@@ -55,8 +55,9 @@ import java.util.Set;
  * the worker the select-claim-load round trip (ADR 0019).
  *
  * <p>Statements run on every mail (insert, complete, the conditional updates) go straight to the
- * transaction's JDBC connection: no OpenJPA persist, flush or query parsing; recipients and
- * attributes go in multi-row INSERTs. The recipient and
+ * transaction's JDBC connection: no OpenJPA persist, flush or query parsing; recipients go in
+ * multi-row INSERTs, attributes in the entry's ATTRIBUTES column ({@link QueueAttributesColumn},
+ * changelog 0011; in QUEUE_ATTRIBUTE rows when too long, or queued before 0011). The recipient and
  * attribute rows have no foreign key (changelog 0010): every delete of an entry deletes them in the
  * same transaction, which spares Derby the cascading delete's and the key checks' table locks.
  *
@@ -80,9 +81,9 @@ public final class JpaMailQueue implements MailQueue {
     /** Parameters: until, node, id, now, now. */
     private static final String CLAIM = "UPDATE QUEUE_ENTRY SET LEASE_TOKEN = LEASE_TOKEN + 1, LEASED_UNTIL = ?, LEASE_NODE = ?"
             + " WHERE ID = ? AND PARKED = 0 AND NEXT_ATTEMPT_AT <= ? AND (LEASED_UNTIL IS NULL OR LEASED_UNTIL < ?)";
-    /** Parameters: blob, size, reverse path, received, processor, next attempt, token, leased until, node. */
+    /** Parameters: blob, size, reverse path, received, processor, next attempt, token, leased until, node, attributes. */
     private static final String INSERT_ENTRY = "INSERT INTO QUEUE_ENTRY (BLOB_ID, SIZE_BYTES, REVERSE_PATH, RECEIVED_AT, PROCESSOR,"
-            + " PARKED, ATTEMPTS, NEXT_ATTEMPT_AT, LEASE_TOKEN, LEASED_UNTIL, LEASE_NODE) VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?)";
+            + " PARKED, ATTEMPTS, NEXT_ATTEMPT_AT, LEASE_TOKEN, LEASED_UNTIL, LEASE_NODE, ATTRIBUTES) VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?)";
     private static final String INSERT_RECIPIENTS = "INSERT INTO QUEUE_RECIPIENT (ENTRY_ID, RCPT_INDEX, ADDRESS, RCPT_STATE, DSN_NOTIFY,"
             + " ORCPT, LAST_ERROR) VALUES ";
     private static final String INSERT_ATTRIBUTES = "INSERT INTO QUEUE_ATTRIBUTE (ENTRY_ID, ATTR_NAME, ATTR_VALUE) VALUES ";
@@ -134,11 +135,13 @@ public final class JpaMailQueue implements MailQueue {
     }
 
     /**
-     * One entry with its recipients and attributes: an INSERT for the entry and multi-row INSERTs
-     * for the rest (one per power of two in their count, e.g. 6 attributes = 4 + 2 rows).
-     * {@code until} null: not leased.
+     * One entry with its recipients and attributes: an INSERT for the entry, its attributes in its
+     * ATTRIBUTES column (changelog 0011), and multi-row INSERTs for the recipients (one per power of
+     * two in their count, e.g. 6 recipients = 4 + 2 rows), and for attributes too long for the
+     * column. {@code until} null: not leased.
      */
     private long insert(Connection c, QueuedMail mail, long now, long token, Long until) throws SQLException {
+        Optional<String> attributeColumn = QueueAttributesColumn.encode(mail.attributes());
         long id;
         try (PreparedStatement insert = c.prepareStatement(INSERT_ENTRY, Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, mail.blob().hex());
@@ -155,6 +158,7 @@ public final class JpaMailQueue implements MailQueue {
                 insert.setLong(8, until);
                 insert.setString(9, node.value());
             }
+            setString(insert, 10, attributeColumn.orElse(null));
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 // Derby returns the identity alone, PostgreSQL the whole row: ID is the first column of both
@@ -163,9 +167,11 @@ public final class JpaMailQueue implements MailQueue {
             }
         }
         insertRecipients(c, id, mail.recipients());
-        List<Object[]> attributes = new ArrayList<>(mail.attributes().size());
-        mail.attributes().forEach((name, value) -> attributes.add(new Object[] {id, name, value}));
-        insertRows(c, INSERT_ATTRIBUTES, 3, attributes);
+        if (attributeColumn.isEmpty()) {
+            List<Object[]> attributes = new ArrayList<>(mail.attributes().size());
+            mail.attributes().forEach((name, value) -> attributes.add(new Object[] {id, name, value}));
+            insertRows(c, INSERT_ATTRIBUTES, 3, attributes);
+        }
         return id;
     }
 
@@ -299,6 +305,18 @@ public final class JpaMailQueue implements MailQueue {
         }
     }
 
+    /**
+     * Deletes the rows of these entries. The list is padded to a power of two with its last id, so
+     * the statement caches (Derby keeps 100 texts) see a handful of texts, not one per batch size.
+     */
+    private static void deleteIn(Connection c, String table, List<Long> entryIds) throws SQLException {
+        int size = Integer.highestOneBit(entryIds.size());
+        if (size < entryIds.size()) size *= 2;
+        List<Long> padded = new ArrayList<>(entryIds);
+        while (padded.size() < size) padded.add(entryIds.get(entryIds.size() - 1));
+        update(c, "DELETE FROM " + table + " WHERE ENTRY_ID IN (" + String.join(", ", Collections.nCopies(size, "?")) + ")", padded.toArray());
+    }
+
     /** Removes the rows that belong to an entry being deleted in the same transaction (no cascade: changelog 0010). */
     private static void deleteDependents(Connection c, long id) throws SQLException {
         update(c, "DELETE FROM QUEUE_RECIPIENT WHERE ENTRY_ID = ?", id);
@@ -325,9 +343,51 @@ public final class JpaMailQueue implements MailQueue {
         long id = entry.id().value();
         transactions.run(em -> jdbc(em, c -> {
             // the entry first: its row lock proves the lease before anything else is touched
-            requireHeld(entry, update(c, "DELETE FROM QUEUE_ENTRY" + HELD, id, entry.leaseToken()));
-            deleteDependents(c, id);
+            Removal removal = removeHeld(c, entry);
+            requireHeld(entry, removal == Removal.LEASE_LOST ? 0 : 1);
+            update(c, "DELETE FROM QUEUE_RECIPIENT WHERE ENTRY_ID = ?", id);
+            if (removal == Removal.WITH_ATTRIBUTE_ROWS) update(c, "DELETE FROM QUEUE_ATTRIBUTE WHERE ENTRY_ID = ?", id);
             return null;
+        }));
+    }
+
+    /** What became of an entry a lease holder removed. */
+    private enum Removal { ATTRIBUTES_IN_COLUMN, WITH_ATTRIBUTE_ROWS, LEASE_LOST }
+
+    /**
+     * Deletes a held entry. Most entries keep their attributes in their own row (changelog 0011), so
+     * the first DELETE names that case and spares the QUEUE_ATTRIBUTE delete; an entry whose
+     * attributes are rows (too long, or queued before 0011) is deleted by the second.
+     */
+    private static Removal removeHeld(Connection c, QueueEntry entry) throws SQLException {
+        long id = entry.id().value();
+        if (update(c, "DELETE FROM QUEUE_ENTRY" + HELD + " AND ATTRIBUTES IS NOT NULL", id, entry.leaseToken()) == 1) {
+            return Removal.ATTRIBUTES_IN_COLUMN;
+        }
+        return update(c, "DELETE FROM QUEUE_ENTRY" + HELD, id, entry.leaseToken()) == 1 ? Removal.WITH_ATTRIBUTE_ROWS : Removal.LEASE_LOST;
+    }
+
+    @Override
+    public int completeAll(List<QueueEntry> entries) throws StoreException {
+        if (entries.isEmpty()) return 0;
+        // ascending ids, like the claims: concurrent completers and claimers wait, never deadlock
+        List<QueueEntry> sorted = entries.stream().sorted(Comparator.comparingLong(e -> e.id().value())).toList();
+        return transactions.run(em -> jdbc(em, c -> {
+            List<Long> removed = new ArrayList<>(sorted.size());
+            List<Long> withAttributeRows = new ArrayList<>();
+            for (QueueEntry entry : sorted) {
+                switch (removeHeld(c, entry)) {
+                    case ATTRIBUTES_IN_COLUMN -> removed.add(entry.id().value());
+                    case WITH_ATTRIBUTE_ROWS -> {
+                        removed.add(entry.id().value());
+                        withAttributeRows.add(entry.id().value());
+                    }
+                    case LEASE_LOST -> { }   // the row is another holder's now
+                }
+            }
+            for (List<Long> chunk : chunks(removed)) deleteIn(c, "QUEUE_RECIPIENT", chunk);
+            for (List<Long> chunk : chunks(withAttributeRows)) deleteIn(c, "QUEUE_ATTRIBUTE", chunk);
+            return removed.size();
         }));
     }
 
@@ -368,11 +428,14 @@ public final class JpaMailQueue implements MailQueue {
     @Override
     public Page<QueueEntry> list(String processor, int offset, int limit) throws StoreException {
         if (offset < 0 || limit < 1) throw new IllegalArgumentException("bad page: offset " + offset + ", limit " + limit);
-        String where = processor == null ? "" : " WHERE e.processor = :processor";
+        // the error repository is exactly the parked entries (moveToError sets both, retryNow clears both):
+        // PARKED leads the due index, so it is found without an index of its own on PROCESSOR (changelog 0011)
+        boolean byName = processor != null && !ERROR.equals(processor);
+        String where = processor == null ? "" : byName ? " WHERE e.processor = :processor AND e.parked = 0" : " WHERE e.parked = 1";
         return transactions.run(em -> {
             var count = em.createQuery("SELECT COUNT(e) FROM QueueEntryEntity e" + where, Long.class);
             var ids = em.createQuery("SELECT e.id FROM QueueEntryEntity e" + where + " ORDER BY e.id", Long.class);
-            if (processor != null) {
+            if (byName) {
                 count.setParameter("processor", processor);
                 ids.setParameter("processor", processor);
             }
@@ -433,15 +496,23 @@ public final class JpaMailQueue implements MailQueue {
         Map<Long, List<QueuedRecipient>> recipients = new HashMap<>();
         Map<Long, Map<String, String>> attributes = new HashMap<>();
         for (List<Long> chunk : chunks(ids)) {
-            entries.addAll(em.createQuery("SELECT e FROM QueueEntryEntity e WHERE e.id IN :ids", QueueEntryEntity.class)
-                    .setParameter("ids", chunk).getResultList());
+            List<QueueEntryEntity> loaded = em.createQuery("SELECT e FROM QueueEntryEntity e WHERE e.id IN :ids", QueueEntryEntity.class)
+                    .setParameter("ids", chunk).getResultList();
+            entries.addAll(loaded);
             for (QueueRecipientEntity r : em.createQuery("SELECT r FROM QueueRecipientEntity r WHERE r.entryId IN :ids"
                     + " ORDER BY r.entryId, r.rcptIndex", QueueRecipientEntity.class).setParameter("ids", chunk).getResultList()) {
                 recipients.computeIfAbsent(r.entryId(), k -> new ArrayList<>()).add(toRecipient(r));
             }
-            for (QueueAttributeEntity a : em.createQuery("SELECT a FROM QueueAttributeEntity a WHERE a.entryId IN :ids",
-                    QueueAttributeEntity.class).setParameter("ids", chunk).getResultList()) {
-                attributes.computeIfAbsent(a.entryId(), k -> new HashMap<>()).put(a.name(), a.value());
+            // rows only for attributes too long for the column, and for entries queued before changelog 0011
+            List<Long> inRows = loaded.stream().filter(e -> e.attributes() == null).map(QueueEntryEntity::id).toList();
+            for (QueueEntryEntity e : loaded) {
+                if (e.attributes() != null) attributes.put(e.id(), QueueAttributesColumn.decode(e.attributes()));
+            }
+            if (!inRows.isEmpty()) {
+                for (QueueAttributeEntity a : em.createQuery("SELECT a FROM QueueAttributeEntity a WHERE a.entryId IN :ids",
+                        QueueAttributeEntity.class).setParameter("ids", inRows).getResultList()) {
+                    attributes.computeIfAbsent(a.entryId(), k -> new HashMap<>()).put(a.name(), a.value());
+                }
             }
         }
         Map<Long, Integer> position = new HashMap<>();

@@ -12,8 +12,9 @@ import jakarta.persistence.Table;
  * milliseconds, so comparisons are plain integer comparisons on every database. Recipients and
  * attributes live in their own tables, keyed by this entry's id and loaded in batches by
  * {@link JpaMailQueue}; there is no JPA relationship on purpose (no lazy loading, no cascades:
- * JpaMailQueue deletes them with the entry, changelog 0010). LEASE_NODE is written by JpaMailQueue's
- * SQL only and not mapped here.
+ * JpaMailQueue deletes them with the entry, changelog 0010). Since changelog 0011 the attributes are
+ * kept in this row ({@link QueueAttributesColumn}) unless they are too long for it. LEASE_NODE is
+ * written by JpaMailQueue's SQL only and not mapped here.
  */
 @Entity
 @Table(name = "QUEUE_ENTRY")
@@ -60,6 +61,10 @@ public class QueueEntryEntity {
     /** Null when not leased. */
     @Column(name = "LEASED_UNTIL")
     private Long leasedUntil;
+
+    /** The attributes ({@link QueueAttributesColumn}); null when they are in QUEUE_ATTRIBUTE rows. */
+    @Column(name = "ATTRIBUTES", length = QueueAttributesColumn.MAX_LENGTH)
+    private String attributes;
 
     protected QueueEntryEntity() {
     }
@@ -111,5 +116,9 @@ public class QueueEntryEntity {
 
     long leaseToken() {
         return leaseToken;
+    }
+
+    String attributes() {
+        return attributes;
     }
 }

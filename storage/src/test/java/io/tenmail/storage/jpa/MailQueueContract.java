@@ -97,6 +97,18 @@ abstract class MailQueueContract {
         }
     }
 
+    /** Runs a statement on the queue's database, as an older version of Tenmail would have. */
+    void sql(String statement) {
+        var em = database.entityManagerFactory().createEntityManager();
+        try {
+            em.getTransaction().begin();
+            em.createNativeQuery(statement).executeUpdate();
+            em.getTransaction().commit();
+        } finally {
+            em.close();
+        }
+    }
+
     void reopen() {
         database.close();
         database = null;
@@ -111,6 +123,16 @@ abstract class MailQueueContract {
         return new QueuedMail(BLOB, 1234, Optional.of(address("sender@example.test")),
                 List.of(recipients).stream().map(r -> QueuedRecipient.pending(address(r))).toList(),
                 Map.of("tenmail.client.address", "192.0.2.7"), clock.instant());
+    }
+
+    /** Attributes of a mail too long together for QUEUE_ENTRY.ATTRIBUTES: they are kept in rows. */
+    static final int ROW_ATTRIBUTES = 9;
+
+    QueuedMail mailWithAttributeRows(String... recipients) {
+        Map<String, String> attributes = new java.util.HashMap<>();
+        for (int i = 0; i < ROW_ATTRIBUTES; i++) attributes.put("tenmail.long." + i, String.valueOf(i).repeat(4000));
+        QueuedMail m = mail(recipients);
+        return new QueuedMail(m.blob(), m.size(), m.reversePath(), m.recipients(), attributes, m.received());
     }
 
     QueueEntry leaseOne() throws StoreException {
@@ -163,7 +185,17 @@ abstract class MailQueueContract {
             assertThat(leaseOne().mail()).isEqualTo(mail);
             assertThat(handed.mail()).isEqualTo(mail);
             assertThat(rows("QUEUE_RECIPIENT")).isEqualTo(90);
-            assertThat(rows("QUEUE_ATTRIBUTE")).isEqualTo(26);
+            assertThat(rows("QUEUE_ATTRIBUTE")).as("in the entry's own row (changelog 0011)").isZero();
+        }
+
+        @Test
+        void attributesTooLongTogetherForTheEntryRowAreKeptInRowsOfTheirOwn() throws Exception {
+            QueuedMail mail = mailWithAttributeRows("a@example.test");
+
+            queue.enqueue(mail);
+
+            assertThat(leaseOne().mail()).isEqualTo(mail);
+            assertThat(rows("QUEUE_ATTRIBUTE")).isEqualTo(ROW_ATTRIBUTES);
         }
 
         @Test
@@ -421,25 +453,26 @@ abstract class MailQueueContract {
         }
     }
 
+    /** Attributes too long together for QUEUE_ENTRY.ATTRIBUTES (changelog 0011) are rows: the deletes must find them. */
     @Nested
     class Deletes {
 
         @Test
         void completingAnEntryRemovesItsRecipientAndAttributeRows() throws Exception {
-            queue.enqueue(mail("a@example.test", "b@example.test"));
-            QueueEntryId other = queue.enqueue(mail("c@example.test"));
+            queue.enqueue(mailWithAttributeRows("a@example.test", "b@example.test"));
+            QueueEntryId other = queue.enqueue(mailWithAttributeRows("c@example.test"));
             QueueEntry entry = leaseOne();
 
             queue.complete(entry);
 
             assertThat(rows("QUEUE_RECIPIENT")).isEqualTo(1);
-            assertThat(rows("QUEUE_ATTRIBUTE")).isEqualTo(1);
+            assertThat(rows("QUEUE_ATTRIBUTE")).isEqualTo(ROW_ATTRIBUTES);
             assertThat(queue.list(null, 0, 10).items()).extracting(QueueEntry::id).containsExactly(other);
         }
 
         @Test
         void deletingAnEntryRemovesItsRecipientAndAttributeRows() throws Exception {
-            QueueEntryId id = queue.enqueue(mail("a@example.test", "b@example.test"));
+            QueueEntryId id = queue.enqueue(mailWithAttributeRows("a@example.test", "b@example.test"));
 
             queue.delete(id);
 
@@ -450,7 +483,7 @@ abstract class MailQueueContract {
 
         @Test
         void aCompleteWithALostLeaseLeavesTheEntryAndItsRowsAlone() throws Exception {
-            queue.enqueue(mail("a@example.test"));
+            queue.enqueue(mailWithAttributeRows("a@example.test"));
             QueueEntry stale = leaseOne();
             clock.advance(LEASE.plusMillis(1));
             leaseOne();
@@ -458,7 +491,73 @@ abstract class MailQueueContract {
             assertReason(Reason.NOT_FOUND, () -> queue.complete(stale));
 
             assertThat(rows("QUEUE_RECIPIENT")).isEqualTo(1);
-            assertThat(rows("QUEUE_ATTRIBUTE")).isEqualTo(1);
+            assertThat(rows("QUEUE_ATTRIBUTE")).isEqualTo(ROW_ATTRIBUTES);
+        }
+
+        @Test
+        void completingSeveralEntriesAtOnceRemovesThemAndTheirRowsAndNothingElse() throws Exception {
+            queue.enqueue(mailWithAttributeRows("a@example.test", "b@example.test"));
+            queue.enqueue(mailWithAttributeRows("c@example.test"));
+            QueueEntry handed = queue.enqueueLeased(mailWithAttributeRows("d@example.test"), LEASE);
+            QueueEntryId other = queue.enqueue(mailWithAttributeRows("e@example.test"));
+            List<QueueEntry> leased = queue.lease(2, LEASE);
+
+            int removed = queue.completeAll(List.of(leased.get(1), handed, leased.get(0)));
+
+            assertThat(removed).isEqualTo(3);
+            assertThat(queue.list(null, 0, 10).items()).extracting(QueueEntry::id).containsExactly(other);
+            assertThat(rows("QUEUE_RECIPIENT")).isEqualTo(1);
+            assertThat(rows("QUEUE_ATTRIBUTE")).isEqualTo(ROW_ATTRIBUTES);
+        }
+
+        @Test
+        void completingSeveralAtOnceLeavesAnEntryWhoseLeaseWasLostToItsNewHolder() throws Exception {
+            queue.enqueue(mailWithAttributeRows("a@example.test"));
+            QueueEntry stale = leaseOne();
+            clock.advance(LEASE.plusMillis(1));
+            QueueEntry taken = leaseOne();
+            queue.enqueue(mailWithAttributeRows("b@example.test"));
+            QueueEntry held = leaseOne();
+
+            int removed = queue.completeAll(List.of(stale, held));
+
+            assertThat(removed).isEqualTo(1);
+            assertThat(queue.list(null, 0, 10).items()).extracting(QueueEntry::id).containsExactly(taken.id());
+            assertThat(rows("QUEUE_RECIPIENT")).isEqualTo(1);
+            assertThat(rows("QUEUE_ATTRIBUTE")).isEqualTo(ROW_ATTRIBUTES);
+            queue.complete(taken);
+        }
+
+        @Test
+        void completingNoEntriesDoesNothing() throws Exception {
+            assertThat(queue.completeAll(List.of())).isZero();
+        }
+
+        @Test
+        void entriesWithAttributesInTheirRowAndInRowsOfTheirOwnAreCompletedTogether() throws Exception {
+            queue.enqueue(mail("a@example.test"));
+            queue.enqueue(mailWithAttributeRows("b@example.test"));
+            List<QueueEntry> leased = queue.lease(2, LEASE);
+
+            assertThat(queue.completeAll(leased)).isEqualTo(2);
+
+            assertThat(rows("QUEUE_ENTRY")).isZero();
+            assertThat(rows("QUEUE_RECIPIENT")).isZero();
+            assertThat(rows("QUEUE_ATTRIBUTE")).isZero();
+        }
+
+        @Test
+        void anEntryQueuedBeforeTheAttributesColumnKeepsItsAttributeRowsUntilItIsCompleted() throws Exception {
+            QueueEntryId id = queue.enqueue(mail("a@example.test"));
+            // as changelog 0003 wrote every entry: ATTRIBUTES NULL, one row per attribute
+            sql("UPDATE QUEUE_ENTRY SET ATTRIBUTES = NULL WHERE ID = " + id.value());
+            sql("INSERT INTO QUEUE_ATTRIBUTE (ENTRY_ID, ATTR_NAME, ATTR_VALUE) VALUES (" + id.value() + ", 'tenmail.old', 'yes')");
+
+            QueueEntry entry = leaseOne();
+            assertThat(entry.mail().attributes()).containsExactly(Map.entry("tenmail.old", "yes"));
+            queue.complete(entry);
+
+            assertThat(rows("QUEUE_ATTRIBUTE")).isZero();
         }
     }
 

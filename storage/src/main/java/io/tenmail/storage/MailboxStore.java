@@ -146,4 +146,13 @@ public interface MailboxStore {
 
     /** Bytes and messages the account holds, and its quota. */
     QuotaUsage quota(AccountId owner) throws StoreException;
+
+    /**
+     * {@link #quota}, where the usage may be a few seconds old: for advisory checks that run
+     * often (SMTP's over-quota check at RCPT), never for enforcing the quota, which appends do
+     * exactly. The limit is current.
+     */
+    default QuotaUsage recentQuota(AccountId owner) throws StoreException {
+        return quota(owner);
+    }
 }

@@ -105,7 +105,7 @@ public final class RecipientPolicy {
      */
     private boolean overQuota(Resolution resolution) throws StoreException {
         if (mailboxes.isEmpty() || resolution.accounts().size() != 1 || !resolution.external().isEmpty()) return false;
-        QuotaUsage usage = mailboxes.get().quota(resolution.accounts().iterator().next());
+        QuotaUsage usage = mailboxes.get().recentQuota(resolution.accounts().iterator().next());   // advisory: delivery enforces the quota
         return usage.limitBytes() > 0 && usage.usedBytes() >= usage.limitBytes();
     }
 

@@ -14,7 +14,9 @@ import java.util.Objects;
 /**
  * A tombstone: the UID of an expunged message and the MODSEQ of its expunge, so that
  * {@code changesSince} can report it (RFC 7162 §3.2.10, QRESYNC's VANISHED). Deleted with the
- * mailbox (ON DELETE CASCADE). UIDs are never reused, so a tombstone is never overwritten.
+ * mailbox (ON DELETE CASCADE). UIDs are never reused, so a tombstone is never overwritten. The
+ * entity's identity is (mailbox, UID); the table's primary key is (mailbox, MODSEQ, UID), the
+ * order of the one query that reads it (changelog 0012).
  */
 @Entity
 @Table(name = "EXPUNGED_MESSAGE")

@@ -29,14 +29,10 @@ import java.util.Objects;
         @NamedQuery(name = MessageEntity.CHANGED_SINCE, query = MessageEntity.META
                 + " WHERE m.mailboxId = :mailbox AND m.modSeq > :since"),
         @NamedQuery(name = MessageEntity.UIDS, query = "SELECT m.uid FROM MessageEntity m WHERE m.mailboxId = :mailbox ORDER BY m.uid"),
-        @NamedQuery(name = MessageEntity.BY_DELIVERY_KEY, query = "SELECT m.mailboxId, m.uid, m.modSeq FROM MessageEntity m"
-                + " WHERE m.deliveryKey = :key"),
 })
 public class MessageEntity {
     public static final String CHANGED_SINCE = "Message.changedSince";
     public static final String UIDS = "Message.uids";
-    /** Mailbox, UID and MODSEQ of the message a delivery key stored (at most one: the key is unique). */
-    public static final String BY_DELIVERY_KEY = "Message.byDeliveryKey";
     /** The columns of a {@code MessageMeta}, in this order; callers add WHERE and ORDER BY. */
     public static final String META = "SELECT m.uid, m.modSeq, m.systemFlags, m.keywords, m.internalDate, m.sizeBytes, m.blobId FROM MessageEntity m";
     /** Native SQL (same on every database): moves all messages of a mailbox to another, keeping UIDs. */

@@ -5,10 +5,12 @@ import io.tenmail.storage.StoreException.Reason;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
+import org.apache.openjpa.persistence.OpenJPAEntityManager;
 import org.apache.openjpa.persistence.OpenJPAEntityManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -73,6 +75,19 @@ public final class Transactions {
     @FunctionalInterface
     public interface Work<T> {
         T run(EntityManager em) throws StoreException;
+    }
+
+    /**
+     * The JDBC connection of {@code em}'s transaction, for plain statements inside a unit of work:
+     * they commit and roll back with it. Begins OpenJPA's datastore transaction first: OpenJPA's
+     * transactions are optimistic, and until something flushes, the connection it hands out is
+     * outside the transaction it commits (statements on it would not be committed with the unit,
+     * nor hold their locks until its end). Not to be closed: the EntityManager owns it.
+     */
+    public static Connection connection(EntityManager em) {
+        OpenJPAEntityManager openJpa = em.unwrap(OpenJPAEntityManager.class);
+        openJpa.beginStore();
+        return (Connection) openJpa.getConnection();
     }
 
     /** Runs {@code work} in a transaction, committing if it returns and rolling back if it throws. */

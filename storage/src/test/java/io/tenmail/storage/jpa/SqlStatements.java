@@ -27,6 +27,7 @@ public final class SqlStatements extends AppenderBase<ILoggingEvent> implements 
             "MAIL_ALIAS", "ALIAS_TARGET", "MAIL_GROUP", "GROUP_MEMBER", "SPAM_POLICY", "SPAM_LIST", "BAYES_TOTAL");
 
     private final ConcurrentLinkedQueue<String> selects = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> executed = new ConcurrentLinkedQueue<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger(LOGGER);
     private final Level previous;
 
@@ -49,6 +50,11 @@ public final class SqlStatements extends AppenderBase<ILoggingEvent> implements 
         return selects.size();
     }
 
+    /** Statements of every kind executed so far (SELECT, INSERT, UPDATE, DELETE, MERGE), as logged. */
+    public List<String> executed() {
+        return List.copyOf(executed);
+    }
+
     /** SELECT statements so far that read at least one of {@code tables}. */
     public long selectsReading(Set<String> tables) {
         return selects.stream().filter(sql -> readsAny(sql, tables)).count();
@@ -69,6 +75,7 @@ public final class SqlStatements extends AppenderBase<ILoggingEvent> implements 
     protected void append(ILoggingEvent event) {
         String message = event.getFormattedMessage();
         if (message == null || !message.contains("executing prepstmnt")) return;
+        executed.add(message);
         int select = message.indexOf("SELECT");
         if (select >= 0) selects.add(message.substring(select));
     }

@@ -12,6 +12,7 @@ import io.tenmail.storage.model.Uid;
 import io.tenmail.storage.model.UidRange;
 import jakarta.persistence.EntityManager;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,9 @@ import java.util.Optional;
  * Removing messages: EXPUNGE and UID EXPUNGE (RFC 9051 §6.4.3, RFC 4315 §2.1) take those with
  * \Deleted; POP3's DELE at QUIT takes exactly the given UIDs. Either way every removed message
  * leaves a tombstone at one new MODSEQ (RFC 7162 §3.2.10) and the counters and usage go down.
+ * EXPUNGE and DELE are plain statements on the transaction's connection (ADR 0021); MOVE removes
+ * its sources through {@link #remove(EntityManager, AccountId, MailboxEntity, AccountUsageEntity,
+ * List, List, Which)} on the rows it has locked as entities.
  */
 final class Expunger {
     private final EntityManager em;
@@ -31,20 +35,82 @@ final class Expunger {
     }
 
     Outcome<List<Uid>> expunge(MailboxId mailboxId, Optional<List<UidRange>> uids) throws StoreException {
-        AccountUsageEntity usage = AccountUsageRows.lock(em, owner);
-        MailboxEntity mailbox = new MailboxRows(em, owner).lock(mailboxId);
-        if (mailbox.getDeletedCount() == 0) return Outcome.of(List.of());   // nothing has \Deleted: no need to look
-        List<UidRange> ranges = uids.orElse(List.of(UidRange.ALL));
-        List<MessageRow> deleted = new MessageRows(em, mailbox.getId()).select(ranges, Which.DELETED);
-        return removed(deleted, remove(em, owner, mailbox, usage, deleted, ranges, Which.DELETED));
+        return Sql.run(em, sql -> {
+            lockUsage(sql);
+            Locked mailbox = lock(sql, mailboxId);
+            if (mailbox.deletedCount() == 0) return Outcome.of(List.of());   // nothing has \Deleted: no need to look
+            List<UidRange> ranges = uids.orElse(List.of(UidRange.ALL));
+            List<MessageRow> deleted = MessageRows.select(sql, mailboxId.value(), ranges, Which.DELETED);
+            return removed(deleted, remove(sql, mailboxId, mailbox.highestModSeq(), deleted, ranges, Which.DELETED));
+        });
     }
 
     Outcome<List<Uid>> delete(MailboxId mailboxId, List<Uid> uids) throws StoreException {
-        AccountUsageEntity usage = AccountUsageRows.lock(em, owner);
-        MailboxEntity mailbox = new MailboxRows(em, owner).lock(mailboxId);
-        List<UidRange> ranges = uids.stream().map(UidRange::of).toList();
-        List<MessageRow> existing = new MessageRows(em, mailbox.getId()).inRanges(ranges);
-        return removed(existing, remove(em, owner, mailbox, usage, existing, ranges, Which.ALL));
+        return Sql.run(em, sql -> {
+            lockUsage(sql);
+            Locked mailbox = lock(sql, mailboxId);
+            List<UidRange> ranges = uids.stream().map(UidRange::of).toList();
+            List<MessageRow> existing = MessageRows.select(sql, mailboxId.value(), ranges, Which.ALL);
+            return removed(existing, remove(sql, mailboxId, mailbox.highestModSeq(), existing, ranges, Which.ALL));
+        });
+    }
+
+    /** What EXPUNGE reads of the locked mailbox row. */
+    private record Locked(long highestModSeq, long deletedCount) {
+    }
+
+    /** Locks the account's usage row first (the package's lock order); {@link UsageRowMissing} when there is none yet. */
+    private void lockUsage(Sql sql) throws SQLException {
+        if (sql.first("SELECT USED_BYTES FROM ACCOUNT_USAGE WHERE ACCOUNT_ID = ?" + sql.forUpdate(), rs -> rs.getLong(1),
+                owner.value()).isEmpty()) {
+            throw new UsageRowMissing();
+        }
+    }
+
+    private Locked lock(Sql sql, MailboxId mailboxId) throws SQLException, StoreException {
+        return sql.first("SELECT HIGHEST_MODSEQ, DELETED_COUNT FROM MAILBOX WHERE ID = ? AND OWNER_ID = ?" + sql.forUpdate(),
+                rs -> new Locked(rs.getLong(1), rs.getLong(2)), mailboxId.value(), owner.value())
+                .orElseThrow(() -> MailboxRows.notFound(mailboxId.value()));
+    }
+
+    /**
+     * Removes the messages, read from the locked mailbox in {@code ranges} with {@code which}, with
+     * tombstones at a new MODSEQ, and lowers the mailbox's counters and the account's usage in one
+     * UPDATE each. Null when there is nothing to remove, else the EXPUNGED event.
+     */
+    private MailboxEvent remove(Sql sql, MailboxId mailboxId, long highestModSeq, List<MessageRow> messages, List<UidRange> ranges,
+                                Which which) throws SQLException {
+        if (messages.isEmpty()) return null;
+        long modSeq = highestModSeq + 1;
+        Removed r = Removed.of(messages);
+        MessageRows.remove(sql, mailboxId.value(), UidRanges.cover(ranges, r.uids()), which, modSeq);
+        sql.update("UPDATE MAILBOX SET HIGHEST_MODSEQ = ?, MESSAGE_COUNT = MESSAGE_COUNT - ?, UNSEEN_COUNT = UNSEEN_COUNT - ?,"
+                + " DELETED_COUNT = DELETED_COUNT - ?, SIZE_BYTES = SIZE_BYTES - ? WHERE ID = ?",
+                modSeq, (long) messages.size(), r.unseen(), r.deleted(), r.bytes(), mailboxId.value());
+        sql.update("UPDATE ACCOUNT_USAGE SET MESSAGE_COUNT = MESSAGE_COUNT - ?, USED_BYTES = USED_BYTES - ? WHERE ACCOUNT_ID = ?",
+                (long) messages.size(), r.bytes(), owner.value());
+        return r.event(mailboxId, owner, modSeq);
+    }
+
+    /** What removing some messages takes away: their UIDs, bytes, and how many were unseen and \Deleted. */
+    private record Removed(List<Long> uids, long bytes, long unseen, long deleted) {
+        static Removed of(List<MessageRow> messages) {
+            List<Long> uids = new ArrayList<>(messages.size());
+            long bytes = 0;
+            long unseen = 0;
+            long deleted = 0;
+            for (MessageRow m : messages) {
+                uids.add(m.uid());
+                bytes += m.size();
+                unseen += m.seen() ? 0 : 1;
+                deleted += m.deleted() ? 1 : 0;
+            }
+            return new Removed(uids, bytes, unseen, deleted);
+        }
+
+        MailboxEvent event(MailboxId mailboxId, AccountId owner, long modSeq) {
+            return new MailboxEvent(mailboxId, owner, MailboxEvent.Kind.EXPUNGED, uids.stream().map(Uid::new).toList(), new ModSeq(modSeq));
+        }
     }
 
     private static Outcome<List<Uid>> removed(List<MessageRow> messages, MailboxEvent event) {
@@ -61,20 +127,10 @@ final class Expunger {
                                List<MessageRow> messages, List<UidRange> ranges, Which which) {
         if (messages.isEmpty()) return null;
         long modSeq = MailboxRows.nextModSeq(mailbox);
-        List<Long> uids = new ArrayList<>(messages.size());
-        long bytes = 0;
-        long unseen = 0;
-        long deleted = 0;
-        for (MessageRow m : messages) {
-            uids.add(m.uid());
-            bytes += m.size();
-            unseen += m.seen() ? 0 : 1;
-            deleted += m.deleted() ? 1 : 0;
-        }
-        new MessageRows(em, mailbox.getId()).remove(UidRanges.cover(ranges, uids), which, modSeq);
-        mailbox.count(-messages.size(), -unseen, -deleted, -bytes);
-        if (usage != null) usage.count(-messages.size(), -bytes);
-        return new MailboxEvent(new MailboxId(mailbox.getId()), owner, MailboxEvent.Kind.EXPUNGED,
-                uids.stream().map(Uid::new).toList(), new ModSeq(modSeq));
+        Removed r = Removed.of(messages);
+        new MessageRows(em, mailbox.getId()).remove(UidRanges.cover(ranges, r.uids()), which, modSeq);
+        mailbox.count(-messages.size(), -r.unseen(), -r.deleted(), -r.bytes());
+        if (usage != null) usage.count(-messages.size(), -r.bytes());
+        return r.event(new MailboxId(mailbox.getId()), owner, modSeq);
     }
 }

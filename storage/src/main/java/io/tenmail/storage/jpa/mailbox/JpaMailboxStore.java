@@ -65,6 +65,7 @@ public class JpaMailboxStore implements MailboxStore {
     private final Clock clock;
     private final Consumer<MessagesTransferred> transferred;
     private final QuotaLimits quotaLimits;
+    private final RecentUsage recentUsage;
 
     /** For CDI's client proxy only. */
     protected JpaMailboxStore() {
@@ -74,6 +75,7 @@ public class JpaMailboxStore implements MailboxStore {
         this.clock = null;
         this.transferred = null;
         this.quotaLimits = null;
+        this.recentUsage = null;
     }
 
     public JpaMailboxStore(Transactions tx, MailboxEvents events, Directory directory) {
@@ -93,6 +95,7 @@ public class JpaMailboxStore implements MailboxStore {
         this.clock = Clock.systemUTC();
         this.transferred = Objects.requireNonNull(transferred, "transferred");
         this.quotaLimits = new QuotaLimits(directory, System::nanoTime);
+        this.recentUsage = new RecentUsage(System::nanoTime);
     }
 
     @Override
@@ -162,18 +165,26 @@ public class JpaMailboxStore implements MailboxStore {
     private AppendResult append(AccountId owner, MailboxId mailbox, NewMessage message, DeliveryKey key) throws StoreException {
         NewMessage m = complete(message);
         long quota = quotaBytes(owner);
-        Transactions.Work<Outcome<AppendResult>> work = em -> new MessageTransfer(em, owner).append(mailbox, m, quota, key);
         try {
-            return commit(owner, work);
+            return commit(owner, em -> new MessageAppend(em, owner).append(mailbox, m, quota, key, false));
         } catch (StoreException e) {
+            if (key != null && e.reason() != Reason.TEMPORARY) {
+                // a replayed delivery: the key's unique index refused the second message, or the
+                // replay failed where the first delivery did not (the quota it now fills, a mailbox
+                // deleted since); the earlier message is the answer (NOT_FOUND when another
+                // account's message holds the key)
+                Optional<AppendResult> earlier = tx.run(em -> new MessageAppend(em, owner).delivered(key));
+                if (earlier.isPresent()) return earlier.get();
+            }
             // the unique keys an append can hit: the parsed structure of a blob that a concurrent
-            // delivery stored first, and a delivery key a concurrent replay stored first; now they
-            // exist, and the append will find them instead of inserting them again. The
-            // foreign key to that structure fails when the blob sweep dropped it after this append
-            // found it (see JpaBlobReferences); run again, the append stores it anew.
+            // delivery stored first (Derby's MERGE does not wait for it), and a delivery key a
+            // concurrent replay stored first; now they exist, and the append will find them
+            // instead of inserting them again. The foreign key to that structure fails when the
+            // blob sweep dropped it after this append found it (see JpaBlobReferences); run
+            // again, the append stores it anew.
             if (e.reason() != Reason.ALREADY_EXISTS && e.reason() != Reason.IN_USE) throw e;
-            log.debug("parsed structure of blob {} stored or dropped concurrently, appending again", m.blob());
-            return commit(owner, work);
+            log.debug("parsed structure of blob {} or delivery key stored or dropped concurrently, appending again", m.blob());
+            return commit(owner, em -> new MessageAppend(em, owner).append(mailbox, m, quota, key, true));
         }
     }
 
@@ -279,12 +290,38 @@ public class JpaMailboxStore implements MailboxStore {
 
     @Override
     public QuotaUsage quota(AccountId owner) throws StoreException {
-        // read afresh: GETQUOTA, the console and SMTP's check at RCPT show an administrator's change at once
-        long limit = directory.findAccount(owner).map(Account::quotaBytes)
+        // read afresh: GETQUOTA and the console show an administrator's change at once
+        long limit = limit(owner);
+        return withLimit(readUsage(owner), limit);
+    }
+
+    @Override
+    public QuotaUsage recentQuota(AccountId owner) throws StoreException {
+        // the limit afresh (the directory keeps it), the usage as this node last saw it unless it
+        // changed here since or is older than RecentUsage.TTL_NANOS: SMTP's advisory check at RCPT
+        long limit = limit(owner);
+        long since = recentUsage.start();
+        Optional<QuotaUsage> known = recentUsage.get(owner);
+        if (known.isPresent()) return withLimit(known.get(), limit);
+        QuotaUsage read = readUsage(owner);
+        recentUsage.put(owner, read, since);
+        return withLimit(read, limit);
+    }
+
+    private static QuotaUsage withLimit(QuotaUsage usage, long limit) {
+        return new QuotaUsage(usage.usedBytes(), limit, usage.messages());
+    }
+
+    private long limit(AccountId owner) throws StoreException {
+        return directory.findAccount(owner).map(Account::quotaBytes)
                 .orElseThrow(() -> new StoreException(Reason.NOT_FOUND, "no such account: " + owner.value()));
+    }
+
+    /** The account's usage with limit 0. */
+    private QuotaUsage readUsage(AccountId owner) throws StoreException {
         return tx.run(em -> {
             AccountUsageEntity usage = AccountUsageRows.find(em, owner);
-            return usage == null ? new QuotaUsage(0, limit, 0) : new QuotaUsage(usage.getUsedBytes(), limit, usage.getMessageCount());
+            return usage == null ? new QuotaUsage(0, 0, 0) : new QuotaUsage(usage.getUsedBytes(), 0, usage.getMessageCount());
         });
     }
 
@@ -300,6 +337,7 @@ public class JpaMailboxStore implements MailboxStore {
             AccountUsageRows.create(tx, owner);
             outcome = tx.run(work);
         }
+        recentUsage.changed(owner);
         for (MailboxEvent event : outcome.events()) publish(event);
         return outcome.value();
     }

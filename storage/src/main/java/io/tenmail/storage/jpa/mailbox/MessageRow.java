@@ -8,6 +8,8 @@ import io.tenmail.storage.model.MessageMeta;
 import io.tenmail.storage.model.ModSeq;
 import io.tenmail.storage.model.Uid;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +23,11 @@ record MessageRow(long uid, long modSeq, int systemFlags, String keywords, long 
         return new MessageRow(((Number) columns[0]).longValue(), ((Number) columns[1]).longValue(),
                 ((Number) columns[2]).intValue(), (String) columns[3], ((Number) columns[4]).longValue(),
                 ((Number) columns[5]).longValue(), (String) columns[6]);
+    }
+
+    /** The columns of {@link MessageEntity#META}, in that order, from a JDBC result. */
+    static MessageRow of(ResultSet rs) throws SQLException {
+        return new MessageRow(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getString(7));
     }
 
     Flags flags() {

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -144,6 +145,46 @@ final class MessageRows {
                     .setParameter(2, mailboxId).setParameter(3, range.first()).setParameter(4, range.last()).executeUpdate();
             em.createNativeQuery(MessageEntity.SQL_DELETE_RANGE + which.sql).setParameter(1, mailboxId)
                     .setParameter(2, range.first()).setParameter(3, range.last()).executeUpdate();
+        }
+    }
+
+    // ---- the same on the transaction's JDBC connection (ADR 0021: STORE and EXPUNGE)
+
+    private static final String SQL_META = "SELECT MESSAGE_UID, MODSEQ, SYSTEM_FLAGS, KEYWORDS, INTERNAL_DATE, SIZE_BYTES, BLOB_ID"
+            + " FROM MAILBOX_MESSAGE WHERE MAILBOX_ID = ? AND MESSAGE_UID BETWEEN ? AND ?";
+
+    /** The messages of {@code mailboxId} in the ranges that {@code which} takes, ordered by UID. */
+    static List<MessageRow> select(Sql sql, long mailboxId, List<UidRange> ranges, Which which) throws SQLException {
+        List<MessageRow> result = new ArrayList<>();
+        String statement = SQL_META + which.sql + " ORDER BY MESSAGE_UID";
+        for (UidRanges.Span span : UidRanges.spans(ranges)) {
+            for (MessageRow row : sql.list(statement, MessageRow::of, mailboxId, span.first(), span.last())) {
+                if (span.contains(row.uid())) result.add(row);
+            }
+        }
+        return result;
+    }
+
+    /** {@link #updateFlags(List, State, Long, State, long)} on JDBC. */
+    static void updateFlags(Sql sql, long mailboxId, List<UidRange> ranges, State old, Long maxModSeq, State flags, long modSeq)
+            throws SQLException {
+        String statement = MessageEntity.sqlUpdateFlags(flags.keywords() != null, old.keywords() != null, maxModSeq != null);
+        for (UidRange range : ranges) {
+            List<Object> parameters = new ArrayList<>();
+            parameters.add(flags.systemFlags());
+            if (flags.keywords() != null) parameters.add(flags.keywords());
+            parameters.addAll(List.of(modSeq, mailboxId, range.first(), range.last(), old.systemFlags()));
+            if (old.keywords() != null) parameters.add(old.keywords());
+            if (maxModSeq != null) parameters.add(maxModSeq);
+            sql.update(statement, parameters.toArray());
+        }
+    }
+
+    /** {@link #remove(List, Which, long)} on JDBC. */
+    static void remove(Sql sql, long mailboxId, List<UidRange> ranges, Which which, long modSeq) throws SQLException {
+        for (UidRange range : ranges) {
+            sql.update(ExpungedMessageEntity.SQL_EXPUNGE_RANGE + which.sql, modSeq, mailboxId, range.first(), range.last());
+            sql.update(MessageEntity.SQL_DELETE_RANGE + which.sql, mailboxId, range.first(), range.last());
         }
     }
 

@@ -3,16 +3,11 @@ package io.tenmail.storage.jpa.mailbox;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.jpa.AccountUsageEntity;
 import io.tenmail.storage.jpa.MailboxEntity;
-import io.tenmail.storage.jpa.MessageEntity;
-import io.tenmail.storage.jpa.ParsedMessageEntity;
 import io.tenmail.storage.model.AccountId;
-import io.tenmail.storage.model.AppendResult;
 import io.tenmail.storage.model.CopyResult;
-import io.tenmail.storage.model.DeliveryKey;
 import io.tenmail.storage.model.MailboxEvent;
 import io.tenmail.storage.model.MailboxId;
 import io.tenmail.storage.model.ModSeq;
-import io.tenmail.storage.model.NewMessage;
 import io.tenmail.storage.model.Uid;
 import io.tenmail.storage.model.UidRange;
 import io.tenmail.storage.model.UidValidity;
@@ -20,11 +15,10 @@ import jakarta.persistence.EntityManager;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Messages arriving in a mailbox: APPEND and delivery (RFC 4315 APPENDUID), COPY (COPYUID) and
- * MOVE (RFC 6851). Each allocates a block of UIDs and one new MODSEQ on the locked target row;
+ * Messages copied or moved between mailboxes: COPY (RFC 4315 COPYUID) and MOVE (RFC 6851);
+ * APPEND and delivery are {@link MessageAppend}. Each allocates a block of UIDs and one new MODSEQ on the locked target row;
  * copies share the blob and keep flags and internal date. Usage and quota are updated in the same
  * transaction.
  */
@@ -37,58 +31,6 @@ final class MessageTransfer {
         this.em = em;
         this.owner = owner;
         this.rows = new MailboxRows(em, owner);
-    }
-
-    Outcome<AppendResult> append(MailboxId mailboxId, NewMessage message, long quotaBytes) throws StoreException {
-        return append(mailboxId, message, quotaBytes, null);
-    }
-
-    /**
-     * Appends, or with a delivery key that an earlier message of the owner carries, returns that
-     * message and changes nothing (no event either: nothing changed).
-     */
-    Outcome<AppendResult> append(MailboxId mailboxId, NewMessage message, long quotaBytes, DeliveryKey key) throws StoreException {
-        if (key != null) {
-            Optional<AppendResult> earlier = delivered(key);
-            if (earlier.isPresent()) return Outcome.of(earlier.get());
-        }
-        int bits = StoredFlags.bits(message.flags());
-        String keywords = StoredFlags.keywords(message.flags());
-        AccountUsageEntity usage = AccountUsageRows.lock(em, owner);
-        AccountUsageRows.checkQuota(usage, quotaBytes, message.size());
-        MailboxEntity mailbox = rows.lock(mailboxId);
-        storeParsed(message);
-        long uid = MailboxRows.allocateUids(mailbox, 1);
-        long modSeq = MailboxRows.nextModSeq(mailbox);
-        new MessageRows(em, mailbox.getId()).insert(uid, modSeq, bits, keywords, message.internalDate().toEpochMilli(),
-                message.size(), message.blob().hex(), key == null ? null : key.value());
-        mailbox.count(1, StoredFlags.isSeen(bits) ? 0 : 1, StoredFlags.isDeleted(bits) ? 1 : 0, message.size());
-        usage.count(1, message.size());
-        AppendResult result = new AppendResult(mailboxId, new UidValidity(mailbox.getUidValidity()), new Uid(uid), new ModSeq(modSeq));
-        return Outcome.of(result, new MailboxEvent(mailboxId, owner, MailboxEvent.Kind.APPENDED, List.of(result.uid()), result.modSeq()));
-    }
-
-    /** The message an earlier delivery with this key stored, if it is still in one of the owner's mailboxes. */
-    private Optional<AppendResult> delivered(DeliveryKey key) throws StoreException {
-        List<Object[]> found = em.createNamedQuery(MessageEntity.BY_DELIVERY_KEY, Object[].class)
-                .setParameter("key", key.value()).getResultList();
-        if (found.isEmpty()) return Optional.empty();
-        Object[] row = found.get(0);
-        MailboxId mailboxId = new MailboxId(((Number) row[0]).longValue());
-        MailboxEntity mailbox = rows.find(mailboxId);   // NOT_FOUND when the key is another owner's
-        return Optional.of(new AppendResult(mailboxId, new UidValidity(mailbox.getUidValidity()),
-                new Uid(((Number) row[1]).longValue()), new ModSeq(((Number) row[2]).longValue())));
-    }
-
-    /**
-     * Stores the parsed structure of the message's blob unless an earlier message did. Flushed at
-     * once, because the message row refers to it; a concurrent insert of the same blob fails this
-     * transaction with ALREADY_EXISTS, and running it again finds the row.
-     */
-    private void storeParsed(NewMessage message) {
-        if (em.find(ParsedMessageEntity.class, message.blob().hex()) != null) return;
-        em.persist(new ParsedMessageEntity(message.blob().hex(), ParsedMessageJson.write(message.parsed())));
-        em.flush();
     }
 
     /**

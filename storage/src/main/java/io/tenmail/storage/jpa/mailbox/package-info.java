@@ -9,6 +9,7 @@
  * ACCOUNT_USAGE row when it touches usage or the namespace, then the MAILBOX rows it changes in
  * ascending id order (SELECT ... FOR UPDATE through PESSIMISTIC_WRITE). One order everywhere means
  * no deadlock between our own transactions; the mailbox row lock is what makes UID and MODSEQ
- * allocation atomic.
+ * allocation atomic. APPEND and delivery take the same locks with UPDATEs of those rows instead
+ * of SELECT ... FOR UPDATE; APPEND, STORE and EXPUNGE are plain statements ({@code Sql}, ADR 0021).
  */
 package io.tenmail.storage.jpa.mailbox;

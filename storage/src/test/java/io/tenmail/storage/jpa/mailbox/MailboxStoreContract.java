@@ -952,6 +952,31 @@ abstract class MailboxStoreContract {
         }
 
         @Test
+        void aReplayIntoAnAccountTheFirstDeliveryFilledReturnsTheFirstMessageInsteadOfOverQuota() throws StoreException {
+            NewMessage m = message("full", Flags.NONE);
+            AccountId owner = directory.add(m.size());
+            MailboxId inbox = inbox(owner);
+            DeliveryKey key = new DeliveryKey("q8:a" + owner.value());
+            AppendResult first = store.deliver(owner, inbox, m, key);
+            assertThat(store.deliver(owner, inbox, m, key)).isEqualTo(first);
+            assertReason(Reason.OVER_QUOTA, () -> store.deliver(owner, inbox, m, new DeliveryKey("q9:a" + owner.value())));
+            assertThat(store.quota(owner)).isEqualTo(new QuotaUsage(m.size(), m.size(), 1));
+        }
+
+        @Test
+        void aReplayRefusedByTheKeyLeavesTheCountersAndUsageAsTheFirstDeliveryLeftThem() throws StoreException {
+            AccountId owner = account();
+            MailboxId inbox = inbox(owner);
+            NewMessage m = message("counted", Flags.NONE);
+            DeliveryKey key = new DeliveryKey("q10:a" + owner.value());
+            store.deliver(owner, inbox, m, key);
+            MailboxInfo before = info(owner, inbox);
+            store.deliver(owner, inbox, m, key);
+            assertThat(info(owner, inbox)).isEqualTo(before);
+            assertThat(store.quota(owner)).isEqualTo(new QuotaUsage(m.size(), 0, 1));
+        }
+
+        @Test
         void concurrentDeliveriesWithOneKeyStoreOneMessage() throws Exception {
             AccountId owner = account();
             MailboxId inbox = inbox(owner);
@@ -1046,6 +1071,20 @@ abstract class MailboxStoreContract {
             assertThat(store.quota(owner).messages()).isEqualTo(10);
             assertThat(refused).hasValue(10);
             assertThat(info(owner, inbox).messages() + info(owner, other).messages()).isEqualTo(10);
+        }
+
+        @Test
+        void theRecentQuotaSeesThisNodesChangesAtOnceAndTheLimitAlwaysAfresh() throws StoreException {
+            long size = message("q", Flags.NONE).size();
+            AccountId owner = directory.add(10 * size);
+            MailboxId inbox = inbox(owner);
+            assertThat(store.recentQuota(owner)).isEqualTo(new QuotaUsage(0, 10 * size, 0));
+            append(owner, inbox, SystemFlag.DELETED);
+            assertThat(store.recentQuota(owner)).isEqualTo(new QuotaUsage(size, 10 * size, 1));
+            directory.setQuota(owner, size);
+            assertThat(store.recentQuota(owner)).isEqualTo(new QuotaUsage(size, size, 1));
+            store.expunge(owner, inbox, Optional.empty());
+            assertThat(store.recentQuota(owner)).isEqualTo(new QuotaUsage(0, size, 0));
         }
 
         @Test

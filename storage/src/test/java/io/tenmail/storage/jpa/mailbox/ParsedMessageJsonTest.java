@@ -51,4 +51,14 @@ class ParsedMessageJsonTest {
         assertThat(parsed.root()).isNull();
         assertThat(parsed.messageId()).isNull();
     }
+
+    @Test
+    void oneParseWrittenForEachRecipientIsTheSameJsonAsAnEqualParseWrittenAfresh() {
+        ParsedMessage parsed = ParsedMessageJson.read("{\"subject\":\"group mail\",\"from\":\"a@example.test\"}");
+        String first = ParsedMessageJson.write(parsed);
+        assertThat(ParsedMessageJson.write(parsed)).isSameAs(first);
+        ParsedMessage other = ParsedMessageJson.read("{\"subject\":\"other\"}");
+        assertThat(ParsedMessageJson.write(other)).contains("other");
+        assertThat(ParsedMessageJson.write(ParsedMessageJson.read(first))).isEqualTo(first);
+    }
 }

@@ -64,6 +64,12 @@ public final class TestDirectory implements Directory {
         }
     }
 
+    /** Gives the account another quota, as an administrator's change would (the directory's answer only). */
+    void setQuota(AccountId id, long quotaBytes) {
+        accounts.computeIfPresent(id, (k, a) -> new Account(a.id(), a.tenant(), a.domain(), a.address(), a.displayName(), a.enabled(),
+                quotaBytes, a.protocols(), a.appPasswordRequired(), a.created()));
+    }
+
     JpaDirectoryAdmin admin() {
         return admin;
     }

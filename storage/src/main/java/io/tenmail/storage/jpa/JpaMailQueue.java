@@ -273,13 +273,14 @@ public final class JpaMailQueue implements MailQueue {
     }
 
     /**
-     * Runs {@code work} on the transaction's own connection (OpenJPA hands it out through unwrap and
-     * keeps it for the transaction: {@code openjpa.ConnectionRetainMode=transaction}); SQL failures
-     * become PersistenceExceptions, which {@link Transactions} classifies by their SQLState.
+     * Runs {@code work} on the transaction's own connection ({@link Transactions#connection}: until
+     * then OpenJPA hands out a connection in auto-commit, and an entry's rows would commit one by
+     * one); SQL failures become PersistenceExceptions, which {@link Transactions} classifies by
+     * their SQLState.
      */
     private static <T> T jdbc(EntityManager em, SqlWork<T> work) throws StoreException {
         try {
-            return work.run(em.unwrap(Connection.class));   // not closed: the EntityManager owns it
+            return work.run(Transactions.connection(em));   // in the unit's transaction, so its statements commit together
         } catch (SQLException e) {
             throw new PersistenceException(e.getMessage(), e);
         }

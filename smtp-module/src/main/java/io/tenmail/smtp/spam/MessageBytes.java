@@ -2,7 +2,9 @@ package io.tenmail.smtp.spam;
 
 import io.tenmail.smtp.mailet.QueueMail;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeMessage;
 import org.apache.mailet.Mail;
 
 import java.io.BufferedInputStream;
@@ -10,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Properties;
 
 /**
  * A mail's message as octets for the checks, without building a jakarta.mail MimeMessage when the
@@ -17,8 +20,25 @@ import java.io.InputStream;
  * checks at the end of DATA then read the blob directly, and parse nothing they do not need.
  * Otherwise the message a mailet left is written out.
  */
-final class MessageBytes {
+public final class MessageBytes {
+    private static final Session SESSION = Session.getInstance(new Properties());
+
     private MessageBytes() {
+    }
+
+    /**
+     * The message parsed for reading only: for a {@link QueueMail} whose stored bytes are still its
+     * message, a MimeMessage of its own, so that the mail stays unchanged and the mailets after the
+     * reader (the stamp, delivery) keep working on the stored bytes instead of writing the parsed
+     * message out again; otherwise the mail's message itself. The caller must not change it.
+     */
+    public static MimeMessage forReading(Mail mail) throws MessagingException {
+        if (!(mail instanceof QueueMail q && q.changedMessage().isEmpty())) return mail.getMessage();
+        try (InputStream in = q.openUnchanged()) {
+            return new MimeMessage(SESSION, in);
+        } catch (IOException e) {
+            throw new MessagingException("cannot read the message of " + mail.getName(), e);
+        }
     }
 
     /** The whole message; the caller closes the stream. */

@@ -22,6 +22,8 @@ import java.util.Properties;
  */
 public final class MessageBytes {
     private static final Session SESSION = Session.getInstance(new Properties());
+    /** Octets read at once for a header look-up: most headers fit. */
+    private static final int HEAD_READ = 16 * 1024;
 
     private MessageBytes() {
     }
@@ -75,7 +77,16 @@ public final class MessageBytes {
     static String[] header(Mail mail, String name) throws MessagingException {
         if (!(mail instanceof QueueMail q && q.changedMessage().isEmpty())) return mail.getMessage().getHeader(name);
         try (InputStream in = q.openUnchanged()) {
-            return new InternetHeaders(in).getHeader(name);
+            // InternetHeaders reads a line an octet at a time, which costs less from an array than
+            // from the file's stream. A header longer than the first read is parsed from the
+            // stream again, so the answer is always that of the whole header.
+            byte[] start = in.readNBytes(HEAD_READ);
+            ByteArrayInputStream head = new ByteArrayInputStream(start);
+            InternetHeaders fields = new InternetHeaders(head);
+            if (head.available() > 0 || start.length < HEAD_READ) return fields.getHeader(name);
+            try (InputStream again = q.openUnchanged()) {
+                return new InternetHeaders(again).getHeader(name);
+            }
         } catch (IOException e) {
             throw new MessagingException("cannot read the message of " + mail.getName(), e);
         }

@@ -48,11 +48,13 @@ final class DkimMessage implements Headers {
         parser.parse(new CrlfLineEnds(message));
         InputStream bodyStream = null;
         try {
-            for (EntityState state = parser.getState(); state != EntityState.T_END_OF_STREAM && bodyStream == null; state = parser.next()) {
-                switch (state) {
-                    case T_FIELD -> add(parser.getField());
-                    case T_BODY -> bodyStream = parser.getInputStream();
-                    default -> { }
+            // stops at the body without advancing past it: the verifier reads it from there
+            for (EntityState state = parser.getState(); state != EntityState.T_END_OF_STREAM; state = parser.next()) {
+                if (state == EntityState.T_FIELD) {
+                    add(parser.getField());
+                } else if (state == EntityState.T_BODY) {
+                    bodyStream = parser.getInputStream();
+                    break;
                 }
             }
         } catch (MimeException e) {

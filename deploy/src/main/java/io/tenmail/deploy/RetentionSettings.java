@@ -9,12 +9,15 @@ import java.util.Optional;
 /**
  * How long the rows that only grow are kept ({@link RetentionSweeper}):
  * {@value #GREYLIST_DAYS} (default 36, the Greylisting mailet's default memory; keep it at least
- * that mailet's {@code memoryDays}) and {@value #TRAFFIC_DAYS} (default 400: a year of the
- * dashboard's daily counts and a month more). 0 keeps a table's rows forever; at most 10 years.
+ * that mailet's {@code memoryDays}), {@value #TRAFFIC_DAYS} (default 400: a year of the
+ * dashboard's daily counts and a month more) and {@value #RARE_BAYES_TOKEN_DAYS} (default 180: a
+ * Bayes feature counted for one message only, untrained for half a year). 0 keeps a table's rows
+ * forever; at most 10 years.
  */
 final class RetentionSettings {
     static final String GREYLIST_DAYS = "tenmail.retention.greylist-days";
     static final String TRAFFIC_DAYS = "tenmail.retention.traffic-days";
+    static final String RARE_BAYES_TOKEN_DAYS = "tenmail.retention.rare-bayes-token-days";
     private static final int MAX_DAYS = 3653;
 
     private RetentionSettings() {
@@ -23,7 +26,8 @@ final class RetentionSettings {
     static RetentionSweeper.Retention from(Config config) {
         return new RetentionSweeper.Retention(
                 Duration.ofDays(days(config, GREYLIST_DAYS, RetentionSweeper.Retention.DEFAULTS.greylist().toDays())),
-                Duration.ofDays(days(config, TRAFFIC_DAYS, RetentionSweeper.Retention.DEFAULTS.traffic().toDays())));
+                Duration.ofDays(days(config, TRAFFIC_DAYS, RetentionSweeper.Retention.DEFAULTS.traffic().toDays())),
+                Duration.ofDays(days(config, RARE_BAYES_TOKEN_DAYS, RetentionSweeper.Retention.DEFAULTS.rareBayesTokens().toDays())));
     }
 
     private static long days(Config config, String key, long defaultDays) {

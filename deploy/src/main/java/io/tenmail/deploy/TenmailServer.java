@@ -12,6 +12,7 @@ import io.tenmail.protocol.ProtocolServer;
 import io.tenmail.protocol.auth.LoginThrottle;
 import io.tenmail.storage.ApiTokens;
 import io.tenmail.storage.AuditLog;
+import io.tenmail.storage.BayesTokens;
 import io.tenmail.smtp.mailet.ContainerConfigException;
 import io.tenmail.smtp.mailet.MailSpooler;
 import io.tenmail.smtp.mailet.SpoolerSettings;
@@ -134,14 +135,15 @@ final class TenmailServer implements AutoCloseable {
                 sweep.interval().toMinutes(), sweep.grace().toMinutes());
     }
 
-    /** Deletes old greylisting triplets and daily message counts once a day (docs/spam.md, "Retention"). */
+    /** Deletes old greylisting triplets, daily message counts and rare Bayes features once a day (docs/spam.md, "Retention"). */
     private void startRetention(Config config, WeldContainer container) throws StartupException {
         RetentionSweeper.Retention retention = RetentionSettings.from(config);
         RetentionSweeper sweeper = new RetentionSweeper(required(container.select(SpamPolicies.class), "SpamPolicies"),
-                required(container.select(MailTraffic.class), "MailTraffic"), retention, Clock.systemUTC());
+                required(container.select(MailTraffic.class), "MailTraffic"), required(container.select(BayesTokens.class), "BayesTokens"),
+                retention, Clock.systemUTC());
         started.push(new Started("retention sweep", RetentionSchedule.start(sweeper)));
-        log.debug("retention: greylisting triplets {} days after their last sighting, daily message counts {} days (0: forever)",
-                retention.greylist().toDays(), retention.traffic().toDays());
+        log.debug("retention: greylisting triplets {} days after their last sighting, daily message counts {} days, rare Bayes features {} days"
+                + " (0: forever)", retention.greylist().toDays(), retention.traffic().toDays(), retention.rareBayesTokens().toDays());
     }
 
     /**

@@ -20,14 +20,15 @@ class RetentionSettingsTest {
     }
 
     @Test
-    void withoutSettingsGreylistingTripletsAreKept36DaysAndCounts400() {
-        assertThat(retention(Map.of())).isEqualTo(new RetentionSweeper.Retention(Duration.ofDays(36), Duration.ofDays(400)));
+    void withoutSettingsGreylistingTripletsAreKept36DaysCounts400AndRareFeatures180() {
+        assertThat(retention(Map.of())).isEqualTo(new RetentionSweeper.Retention(Duration.ofDays(36), Duration.ofDays(400), Duration.ofDays(180)));
     }
 
     @Test
-    void theEnvironmentSetsBothAndZeroMeansForever() {
-        assertThat(retention(Map.of("TENMAIL_RETENTION_GREYLIST_DAYS", "60", "TENMAIL_RETENTION_TRAFFIC_DAYS", "0")))
-                .isEqualTo(new RetentionSweeper.Retention(Duration.ofDays(60), Duration.ZERO));
+    void theEnvironmentSetsEachAndZeroMeansForever() {
+        assertThat(retention(Map.of("TENMAIL_RETENTION_GREYLIST_DAYS", "60", "TENMAIL_RETENTION_TRAFFIC_DAYS", "0",
+                "TENMAIL_RETENTION_RARE_BAYES_TOKEN_DAYS", "30")))
+                .isEqualTo(new RetentionSweeper.Retention(Duration.ofDays(60), Duration.ZERO, Duration.ofDays(30)));
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.tenmail.protocol.ProtocolServer;
 import io.tenmail.protocol.auth.LoginThrottle;
 import io.tenmail.storage.ApiTokens;
 import io.tenmail.storage.AuditLog;
+import io.tenmail.storage.BayesTokens;
 import io.tenmail.smtp.mailet.ContainerConfigException;
 import io.tenmail.smtp.mailet.MailSpooler;
 import io.tenmail.smtp.mailet.SpoolerSettings;
@@ -20,12 +21,14 @@ import io.tenmail.storage.DkimKeys;
 import io.tenmail.storage.MailTraffic;
 import io.tenmail.storage.MailQueue;
 import io.tenmail.storage.MailboxStore;
+import io.tenmail.storage.SpamPolicies;
 import io.tenmail.storage.StoreException;
 import io.tenmail.storage.blob.BlobSweeper;
 import io.tenmail.storage.blob.FileBlobStore;
 import io.tenmail.storage.index.LuceneMessageIndex;
 import io.tenmail.storage.jpa.JpaBlobReferences;
 import io.tenmail.storage.jpa.Transactions;
+import io.tenmail.storage.retention.RetentionSweeper;
 import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
@@ -36,6 +39,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -93,6 +97,7 @@ final class TenmailServer implements AutoCloseable {
         }
 
         startBlobSweep(settings.blobSweep(), container);
+        startRetention(config, container);
         startIndex(settings.index(), container);
         startSpooler(container);
         startAdminServer(settings, new AdminBackend(directoryAdmin, mailboxes,
@@ -128,6 +133,17 @@ final class TenmailServer implements AutoCloseable {
         started.push(new Started("blob sweep", BlobSweepSchedule.start(sweeper, sweep.interval())));
         log.debug("blob sweep every {} min for message bodies unreferenced for {} min",
                 sweep.interval().toMinutes(), sweep.grace().toMinutes());
+    }
+
+    /** Deletes old greylisting triplets, daily message counts and rare Bayes features once a day (docs/spam.md, "Retention"). */
+    private void startRetention(Config config, WeldContainer container) throws StartupException {
+        RetentionSweeper.Retention retention = RetentionSettings.from(config);
+        RetentionSweeper sweeper = new RetentionSweeper(required(container.select(SpamPolicies.class), "SpamPolicies"),
+                required(container.select(MailTraffic.class), "MailTraffic"), required(container.select(BayesTokens.class), "BayesTokens"),
+                retention, Clock.systemUTC());
+        started.push(new Started("retention sweep", RetentionSchedule.start(sweeper)));
+        log.debug("retention: greylisting triplets {} days after their last sighting, daily message counts {} days, rare Bayes features {} days"
+                + " (0: forever)", retention.greylist().toDays(), retention.traffic().toDays(), retention.rareBayesTokens().toDays());
     }
 
     /**

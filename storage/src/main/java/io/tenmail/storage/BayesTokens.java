@@ -3,6 +3,7 @@ package io.tenmail.storage;
 import io.tenmail.storage.model.BayesCounts;
 import io.tenmail.storage.model.TenantId;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 
@@ -41,4 +42,12 @@ public interface BayesTokens {
      * spam or ham.
      */
     Learned learn(TenantId tenant, String messageKey, Set<String> tokens, boolean spam) throws StoreException;
+
+    /**
+     * Retention: deletes, for every tenant, the features counted for at most one message whose last
+     * training was before {@code trainedBefore} (a UTC day); returns how many. A feature seen once
+     * long ago tells the classifier little, and such features are most of a vocabulary. The
+     * message totals stay as they are.
+     */
+    long forgetRare(LocalDate trainedBefore) throws StoreException;
 }

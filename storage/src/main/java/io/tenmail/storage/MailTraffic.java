@@ -36,4 +36,7 @@ public interface MailTraffic {
 
     /** Every tenant's counts for the day together, with mail of no tenant. */
     Counts total(LocalDate day) throws StoreException;
+
+    /** Deletes the rows of every day before {@code day} (retention); returns how many rows went. */
+    long forgetBefore(LocalDate day) throws StoreException;
 }

@@ -26,4 +26,10 @@ public interface SpamPolicies {
      * @param tripletKey at most 100 characters, e.g. a hash of client network, sender and recipient
      */
     Instant greylistSighting(String tripletKey, Instant now, Duration memory) throws StoreException;
+
+    /**
+     * Deletes the greylisting triplets last seen before {@code lastSeenBefore} (retention: such a
+     * triplet would start again anyway once the greylisting memory has passed); returns how many.
+     */
+    long forgetGreylistBefore(Instant lastSeenBefore) throws StoreException;
 }

@@ -121,4 +121,21 @@ public abstract class SpamPoliciesContract {
         Instant later = t0.plus(Duration.ofDays(70));
         assertThat(policies().greylistSighting(key, later, memory)).isEqualTo(later);
     }
+
+    @Test
+    void retentionForgetsOnlyTheTripletsLastSeenBeforeTheCutOff() throws StoreException {
+        String old = "old-" + domain.name();
+        String recent = "recent-" + domain.name();
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Duration memory = Duration.ofDays(36);
+        policies().greylistSighting(old, t0, memory);
+        policies().greylistSighting(recent, t0, memory);
+        policies().greylistSighting(recent, t0.plus(Duration.ofDays(20)), memory);   // seen again: kept
+
+        assertThat(policies().forgetGreylistBefore(t0.plus(Duration.ofDays(10)))).isGreaterThanOrEqualTo(1);
+
+        Instant now = t0.plus(Duration.ofDays(21));
+        assertThat(policies().greylistSighting(recent, now, memory)).as("still remembered").isEqualTo(t0);
+        assertThat(policies().greylistSighting(old, now, memory)).as("forgotten: a first sighting again").isEqualTo(now);
+    }
 }

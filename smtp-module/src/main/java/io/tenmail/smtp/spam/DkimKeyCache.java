@@ -5,7 +5,9 @@ import org.apache.james.jdkim.tagvalue.PublicKeyRecordImpl;
 
 import java.security.PublicKey;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Parsed DKIM key records (RFC 6376 §3.6.1), by the text of their TXT record: jDKIM would parse
@@ -46,9 +48,19 @@ final class DkimKeyCache {
         }
     }
 
-    /** A key record that builds its public key once. */
+    /**
+     * A key record that builds its public key once, and remembers what jDKIM asks of it for every
+     * signature (the g= pattern, compiled anew by jDKIM on each call, and the h=, k= and t= lists):
+     * all follow from the record's text. A question whose answer throws is asked again each time,
+     * so it throws again as jDKIM's would.
+     */
     private static final class ParsedKeyRecord extends PublicKeyRecordImpl {
         private volatile PublicKey key;
+        private volatile Pattern granularity;
+        private volatile List<CharSequence> hashMethods;
+        private volatile boolean hashMethodsKnown;
+        private volatile List<CharSequence> keyTypes;
+        private volatile List<CharSequence> flags;
 
         ParsedKeyRecord(String data) {
             super(data);
@@ -59,6 +71,37 @@ final class DkimKeyCache {
             PublicKey k = key;
             if (k == null) key = k = super.getPublicKey();
             return k;
+        }
+
+        @Override
+        public Pattern getGranularityPattern() {
+            Pattern p = granularity;
+            if (p == null) granularity = p = super.getGranularityPattern();
+            return p;
+        }
+
+        @Override
+        public List<CharSequence> getAcceptableHashMethods() {
+            if (!hashMethodsKnown) {
+                List<CharSequence> methods = super.getAcceptableHashMethods();   // null: any
+                hashMethods = methods == null ? null : List.copyOf(methods);
+                hashMethodsKnown = true;
+            }
+            return hashMethods;
+        }
+
+        @Override
+        public List<CharSequence> getAcceptableKeyTypes() {
+            List<CharSequence> types = keyTypes;
+            if (types == null) keyTypes = types = List.copyOf(super.getAcceptableKeyTypes());
+            return types;
+        }
+
+        @Override
+        public List<CharSequence> getFlags() {
+            List<CharSequence> f = flags;
+            if (f == null) flags = f = List.copyOf(super.getFlags());
+            return f;
         }
     }
 }

@@ -63,7 +63,8 @@ public class DkimVerify extends GenericMailet {
             }
         };
         try (InputStream message = MessageBytes.open(mail)) {
-            verifier.verify(message);
+            DkimMessage parsed = DkimMessage.read(message);
+            verifier.verify(parsed, parsed.body());
         } catch (FailException e) {
             log.debug("dkim: no signature verified: {}", e.getMessage());
         } catch (IOException e) {

@@ -2,7 +2,9 @@ package io.tenmail.smtp.spam;
 
 import io.tenmail.smtp.mailet.QueueMail;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeMessage;
 import org.apache.mailet.Mail;
 
 import java.io.BufferedInputStream;
@@ -10,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Properties;
 
 /**
  * A mail's message as octets for the checks, without building a jakarta.mail MimeMessage when the
@@ -17,8 +20,27 @@ import java.io.InputStream;
  * checks at the end of DATA then read the blob directly, and parse nothing they do not need.
  * Otherwise the message a mailet left is written out.
  */
-final class MessageBytes {
+public final class MessageBytes {
+    private static final Session SESSION = Session.getInstance(new Properties());
+    /** Octets read at once for a header look-up: most headers fit. */
+    private static final int HEAD_READ = 16 * 1024;
+
     private MessageBytes() {
+    }
+
+    /**
+     * The message parsed for reading only: for a {@link QueueMail} whose stored bytes are still its
+     * message, a MimeMessage of its own, so that the mail stays unchanged and the mailets after the
+     * reader (the stamp, delivery) keep working on the stored bytes instead of writing the parsed
+     * message out again; otherwise the mail's message itself. The caller must not change it.
+     */
+    public static MimeMessage forReading(Mail mail) throws MessagingException {
+        if (!(mail instanceof QueueMail q && q.changedMessage().isEmpty())) return mail.getMessage();
+        try (InputStream in = q.openUnchanged()) {
+            return new MimeMessage(SESSION, in);
+        } catch (IOException e) {
+            throw new MessagingException("cannot read the message of " + mail.getName(), e);
+        }
     }
 
     /** The whole message; the caller closes the stream. */
@@ -55,7 +77,16 @@ final class MessageBytes {
     static String[] header(Mail mail, String name) throws MessagingException {
         if (!(mail instanceof QueueMail q && q.changedMessage().isEmpty())) return mail.getMessage().getHeader(name);
         try (InputStream in = q.openUnchanged()) {
-            return new InternetHeaders(in).getHeader(name);
+            // InternetHeaders reads a line an octet at a time, which costs less from an array than
+            // from the file's stream. A header longer than the first read is parsed from the
+            // stream again, so the answer is always that of the whole header.
+            byte[] start = in.readNBytes(HEAD_READ);
+            ByteArrayInputStream head = new ByteArrayInputStream(start);
+            InternetHeaders fields = new InternetHeaders(head);
+            if (head.available() > 0 || start.length < HEAD_READ) return fields.getHeader(name);
+            try (InputStream again = q.openUnchanged()) {
+                return new InternetHeaders(again).getHeader(name);
+            }
         } catch (IOException e) {
             throw new MessagingException("cannot read the message of " + mail.getName(), e);
         }

@@ -8,6 +8,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -31,12 +32,17 @@ public class BayesTokenEntity {
     @Column(name = "HAM_COUNT", nullable = false)
     private long hamCount;
 
+    /** The UTC day a message last added to this feature's counts (changelog 0013). */
+    @Column(name = "LAST_TRAINED", nullable = false)
+    private LocalDate lastTrained;
+
     protected BayesTokenEntity() {
     }
 
-    BayesTokenEntity(long tenantId, String token, boolean spam) {
+    BayesTokenEntity(long tenantId, String token, boolean spam, LocalDate day) {
         this.tenantId = tenantId;
         this.token = token;
+        this.lastTrained = day;
         if (spam) spamCount = 1;
         else hamCount = 1;
     }
@@ -65,13 +71,26 @@ public class BayesTokenEntity {
                 .setParameter("tenant", tenantId).setParameter("tokens", tokens).getResultList();
     }
 
-    /** Adds {@code delta} (±1) to one class of these tokens' rows in one statement; never below zero. */
-    static void add(EntityManager em, long tenantId, Collection<String> tokens, boolean spam, int delta) {
+    /** Adds 1 to one class of these tokens' rows in one statement, and marks them trained on {@code day}. */
+    static void add(EntityManager em, long tenantId, Collection<String> tokens, boolean spam, LocalDate day) {
         String column = spam ? "spamCount" : "hamCount";
-        String guard = delta < 0 ? " AND t." + column + " > 0" : "";
-        em.createQuery("UPDATE BayesTokenEntity t SET t." + column + " = t." + column + " + :delta"
-                        + " WHERE t.tenantId = :tenant AND t.token IN :tokens" + guard)
-                .setParameter("delta", (long) delta).setParameter("tenant", tenantId).setParameter("tokens", tokens).executeUpdate();
+        em.createQuery("UPDATE BayesTokenEntity t SET t." + column + " = t." + column + " + 1, t.lastTrained = :day"
+                        + " WHERE t.tenantId = :tenant AND t.token IN :tokens")
+                .setParameter("day", day).setParameter("tenant", tenantId).setParameter("tokens", tokens).executeUpdate();
+    }
+
+    /** Takes 1 from one class of these tokens' rows in one statement; never below zero. */
+    static void subtract(EntityManager em, long tenantId, Collection<String> tokens, boolean spam) {
+        String column = spam ? "spamCount" : "hamCount";
+        em.createQuery("UPDATE BayesTokenEntity t SET t." + column + " = t." + column + " - 1"
+                        + " WHERE t.tenantId = :tenant AND t.token IN :tokens AND t." + column + " > 0")
+                .setParameter("tenant", tenantId).setParameter("tokens", tokens).executeUpdate();
+    }
+
+    /** Deletes, for every tenant, the features counted for at most one message and last trained before {@code day}. */
+    static int forgetRare(EntityManager em, LocalDate day) {
+        return em.createQuery("DELETE FROM BayesTokenEntity t WHERE t.spamCount + t.hamCount <= 1 AND t.lastTrained < :day")
+                .setParameter("day", day).executeUpdate();
     }
 
     /** The composite primary key (TENANT_ID, TOKEN). */

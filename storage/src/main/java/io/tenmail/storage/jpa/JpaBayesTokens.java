@@ -10,6 +10,8 @@ import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -77,6 +79,7 @@ public final class JpaBayesTokens implements BayesTokens {
             throw new StoreException(StoreException.Reason.INVALID, "a message key has 1 to 200 characters");
         }
         List<String> features = usable(tokens);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         return tx.run(em -> {
             long t = tenant.value();
             BayesTotalEntity total = lockedTotal(em, t);
@@ -90,18 +93,25 @@ public final class JpaBayesTokens implements BayesTokens {
             } else {
                 // a change of mind: the message leaves its old class first
                 total.add(!spam, -1);
-                for (List<String> chunk : chunks(features)) BayesTokenEntity.add(em, t, chunk, !spam, -1);
+                for (List<String> chunk : chunks(features)) BayesTokenEntity.subtract(em, t, chunk, !spam);
                 earlier.retrain(spam, clock.instant());
                 learned = Learned.RETRAINED;
             }
             total.add(spam, +1);
             for (List<String> chunk : chunks(features)) {
                 Set<String> known = new HashSet<>(BayesTokenEntity.existing(em, t, chunk));
-                if (!known.isEmpty()) BayesTokenEntity.add(em, t, known, spam, +1);
-                for (String token : chunk) if (!known.contains(token)) em.persist(new BayesTokenEntity(t, token, spam));
+                if (!known.isEmpty()) BayesTokenEntity.add(em, t, known, spam, today);
+                for (String token : chunk) if (!known.contains(token)) em.persist(new BayesTokenEntity(t, token, spam, today));
             }
             return learned;
         });
+    }
+
+    @Override
+    public long forgetRare(LocalDate trainedBefore) throws StoreException {
+        Objects.requireNonNull(trainedBefore, "trainedBefore");
+        // a bulk delete: token counts are never cached (ADR 0018), and the totals do not change
+        return tx.run(em -> (long) BayesTokenEntity.forgetRare(em, trainedBefore));
     }
 
     private static BayesTotalEntity lockedTotal(EntityManager em, long tenant) {

@@ -49,6 +49,12 @@ public final class JpaMailTraffic implements MailTraffic {
     }
 
     @Override
+    public long forgetBefore(LocalDate day) throws StoreException {
+        Date d = Date.valueOf(Objects.requireNonNull(day, "day"));
+        return tx.run(em -> (long) em.createNativeQuery("DELETE FROM MAIL_TRAFFIC WHERE TRAFFIC_DAY < ?").setParameter(1, d).executeUpdate());
+    }
+
+    @Override
     public Counts of(TenantId tenant, LocalDate day) throws StoreException {
         Objects.requireNonNull(tenant, "tenant");
         return tx.run(em -> sum(em, "SELECT SUM(MESSAGES_IN), SUM(MESSAGES_OUT) FROM MAIL_TRAFFIC WHERE TRAFFIC_DAY = ? AND TENANT_ID = ?",

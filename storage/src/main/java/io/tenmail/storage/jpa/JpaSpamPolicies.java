@@ -10,6 +10,7 @@ import io.tenmail.storage.model.SpamPolicy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -85,6 +86,14 @@ public final class JpaSpamPolicies implements SpamPolicies {
             if (e.reason() != StoreException.Reason.ALREADY_EXISTS) throw e;
             return sight(key, at, forgetBefore);
         }
+    }
+
+    @Override
+    public long forgetGreylistBefore(Instant lastSeenBefore) throws StoreException {
+        LocalDateTime before = DbTime.toDb(Objects.requireNonNull(lastSeenBefore, "lastSeenBefore"));
+        // a bulk delete: GREYLIST answers are never cached (ADR 0018), so no listener needs to see it
+        return tx.run(em -> (long) em.createQuery("DELETE FROM GreylistEntity g WHERE g.lastSeen < :before")
+                .setParameter("before", before).executeUpdate());
     }
 
     private Instant sight(String key, Instant now, Instant forgetBefore) throws StoreException {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -118,5 +120,32 @@ abstract class BayesTokensContract {
         tokens.learn(t, "big2", Set.of("w0", "w1999"), true);
         var counts = tokens.counts(t, many);
         assertThat(counts).hasSize(2000 - 1).containsEntry("w1999", new BayesCounts(2, 0)).containsEntry("w5", new BayesCounts(1, 0));
+    }
+
+    @Test
+    void retentionForgetsFeaturesOfASingleMessageTrainedBeforeTheCutOffAndKeepsTheRest() throws Exception {
+        TenantId t = tenant();
+        tokens.learn(t, "m1", Set.of("once-" + t.value(), "twice-" + t.value()), true);
+        tokens.learn(t, "m2", Set.of("twice-" + t.value()), false);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+        tokens.forgetRare(today);   // trained today: not before the cut-off
+        assertThat(tokens.counts(t, Set.of("once-" + t.value()))).hasSize(1);
+
+        assertThat(tokens.forgetRare(today.plusDays(1))).isGreaterThanOrEqualTo(1);
+        assertThat(tokens.counts(t, Set.of("once-" + t.value(), "twice-" + t.value())))
+                .containsOnly(java.util.Map.entry("twice-" + t.value(), new BayesCounts(1, 1)));
+        assertThat(tokens.messages(t)).as("the message totals stay").isEqualTo(new BayesCounts(1, 1));
+    }
+
+    @Test
+    void trainingAnOldFeatureAgainMarksItTrainedToday() throws Exception {
+        TenantId t = tenant();
+        tokens.learn(t, "m1", Set.of("again-" + t.value()), true);
+        // the change of mind takes the spam count back and adds a ham one: still one message
+        tokens.learn(t, "m1", Set.of("again-" + t.value()), false);
+        assertThat(tokens.counts(t, Set.of("again-" + t.value()))).containsOnly(java.util.Map.entry("again-" + t.value(), new BayesCounts(0, 1)));
+        tokens.forgetRare(LocalDate.now(ZoneOffset.UTC));
+        assertThat(tokens.counts(t, Set.of("again-" + t.value()))).hasSize(1);
     }
 }

@@ -89,4 +89,20 @@ abstract class MailTrafficTests {
         counter.flush();
         assertThat(traffic.of(t.id(), today())).isEqualTo(new Counts(3, 1));
     }
+
+    @Test
+    void retentionDeletesTheDaysBeforeTheCutOffAndKeepsTheRest() throws Exception {
+        Tenant tenant = newTenant();
+        Optional<io.tenmail.storage.model.TenantId> id = Optional.of(tenant.id());
+        LocalDate today = today();
+        for (int daysAgo : new int[] {400, 399, 1, 0}) {
+            traffic.add(today.minusDays(daysAgo), List.of(new Increment(id, new Counts(daysAgo + 1, 0))));
+        }
+
+        assertThat(traffic.forgetBefore(today.minusDays(399))).isGreaterThanOrEqualTo(1);
+
+        assertThat(traffic.of(tenant.id(), today.minusDays(400))).isEqualTo(Counts.NONE);
+        assertThat(traffic.of(tenant.id(), today.minusDays(399))).isEqualTo(new Counts(400, 0));
+        assertThat(traffic.of(tenant.id(), today)).isEqualTo(new Counts(1, 0));
+    }
 }

@@ -1,5 +1,6 @@
 package io.tenmail.smtp.spam.bayes;
 
+import io.tenmail.smtp.spam.MessageBytes;
 import io.tenmail.storage.BayesTokens;
 import io.tenmail.storage.Directory;
 import io.tenmail.storage.StoreException;
@@ -78,7 +79,7 @@ public class BayesCheck extends GenericMailet {
         // the training first: the message of an untrained tenant is not even parsed
         Optional<TokenCounts> training = classifier.training(tenant.getAsLong());
         if (training.isEmpty()) return;
-        double i = classifier.indicator(tenant.getAsLong(), training.get(), Tokenizer.tokens(mail.getMessage()));
+        double i = classifier.indicator(tenant.getAsLong(), training.get(), Tokenizer.tokens(MessageBytes.forReading(mail)));
         log.debug("bayes={} tenant={}", i, tenant.getAsLong());
         if (i >= 0.8) io.tenmail.smtp.spam.SpamScore.add(mail, "BAYES_SPAM", round((i - 0.5) * 2 * spamScore));
         else if (i <= 0.2) io.tenmail.smtp.spam.SpamScore.add(mail, "BAYES_HAM", -round((0.5 - i) * 2 * hamScore));

@@ -87,7 +87,7 @@ public final class Tokenizer {
             String word = m.group().toLowerCase(Locale.ROOT);
             if (hasCjk(word)) {
                 cjkPairs(word, prefix, out);
-            } else if (word.length() >= 3 && word.length() <= 30 && !word.chars().allMatch(Character::isDigit)) {
+            } else if (word.length() >= 3 && word.length() <= 30 && !allDigits(word)) {
                 out.add(prefix + word);
             }
         }
@@ -107,11 +107,25 @@ public final class Tokenizer {
         if (latin.length() >= 3) out.add(prefix + latin);
     }
 
-    private static boolean hasCjk(String s) {
-        return s.codePoints().anyMatch(Tokenizer::isCjk);
+    private static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) if (!Character.isDigit(s.charAt(i))) return false;
+        return true;
     }
 
+    private static boolean hasCjk(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (isCjk(cp)) return true;
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+
+    /** The first code point of the Hangul, Han, Hiragana and Katakana scripts (Hangul Jamo). */
+    private static final int FIRST_CJK = 0x1100;
+
     private static boolean isCjk(int cp) {
+        if (cp < FIRST_CJK) return false;   // most text: no script table look-up
         Character.UnicodeScript script = Character.UnicodeScript.of(cp);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;

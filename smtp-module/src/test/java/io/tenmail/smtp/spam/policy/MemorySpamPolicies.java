@@ -49,6 +49,13 @@ final class MemorySpamPolicies implements SpamPolicies {
         return seen[0];
     }
 
+    @Override
+    public synchronized long forgetGreylistBefore(Instant lastSeenBefore) {
+        int before = greylist.size();
+        greylist.values().removeIf(seen -> seen[1].isBefore(lastSeenBefore));
+        return before - greylist.size();
+    }
+
     static SpamPolicy with(boolean greylisting, boolean dmarc, double junk, double reject) {
         return new SpamPolicy(true, true, dmarc, true, true, true, greylisting, junk, reject);
     }

@@ -176,11 +176,9 @@ public class JpaMailboxStore implements MailboxStore {
                 Optional<AppendResult> earlier = tx.run(em -> new MessageAppend(em, owner).delivered(key));
                 if (earlier.isPresent()) return earlier.get();
             }
-            // the unique keys an append can hit: the parsed structure of a blob that a concurrent
-            // delivery stored first (Derby's MERGE does not wait for it), and a delivery key a
-            // concurrent replay stored first; now they exist, and the append will find them
-            // instead of inserting them again. The foreign key to that structure fails when the
-            // blob sweep dropped it after this append found it (see JpaBlobReferences); run
+            // a delivery key a concurrent replay stored first: now it exists, and the append will
+            // find it instead of inserting it again. The foreign key to the parse fails when the
+            // blob sweep dropped it after this append found it (see JpaBlobReferences): run
             // again, the append stores it anew.
             if (e.reason() != Reason.ALREADY_EXISTS && e.reason() != Reason.IN_USE) throw e;
             log.debug("parsed structure of blob {} or delivery key stored or dropped concurrently, appending again", m.blob());

@@ -39,8 +39,7 @@ final class MessageAppend {
             + " MESSAGE_COUNT = MESSAGE_COUNT + 1, UNSEEN_COUNT = UNSEEN_COUNT + ?, DELETED_COUNT = DELETED_COUNT + ?,"
             + " SIZE_BYTES = SIZE_BYTES + ? WHERE ID = ? AND OWNER_ID = ? AND UID_NEXT <= ?";
     private static final String ALLOCATED = " UID_NEXT, HIGHEST_MODSEQ, UID_VALIDITY";
-    private static final String INSERT_PARSED_DERBY = "MERGE INTO PARSED_MESSAGE USING SYSIBM.SYSDUMMY1"
-            + " ON PARSED_MESSAGE.BLOB_ID = ? WHEN NOT MATCHED THEN INSERT (BLOB_ID, STRUCTURE_JSON) VALUES (?, ?)";
+    private static final String INSERT_PARSED_DERBY = "INSERT INTO PARSED_MESSAGE (BLOB_ID, STRUCTURE_JSON) VALUES (?, ?)";
     private static final String INSERT_PARSED_POSTGRES = "INSERT INTO PARSED_MESSAGE (BLOB_ID, STRUCTURE_JSON) VALUES (?, ?)"
             + " ON CONFLICT (BLOB_ID) DO NOTHING";
     private static final String INSERT_MESSAGE = "INSERT INTO MAILBOX_MESSAGE (MAILBOX_ID, MESSAGE_UID, MODSEQ, SYSTEM_FLAGS,"
@@ -81,7 +80,7 @@ final class MessageAppend {
             if (sql.postgres()) {
                 sql.update(INSERT_PARSED_POSTGRES, blob, json);
             } else {
-                sql.update(INSERT_PARSED_DERBY, blob, blob, json);
+                insertParsedOnDerby(sql, blob, json);
             }
             sql.update(INSERT_MESSAGE, mailboxId.value(), allocated.uid(), allocated.modSeq(), bits, Sql.text(keywords),
                     message.internalDate().toEpochMilli(), message.size(), blob, Sql.text(key == null ? null : key.value()));
@@ -89,6 +88,20 @@ final class MessageAppend {
         });
         AppendResult result = new AppendResult(mailboxId, new UidValidity(a.uidValidity()), new Uid(a.uid()), new ModSeq(a.modSeq()));
         return Outcome.of(result, new MailboxEvent(mailboxId, owner, MailboxEvent.Kind.APPENDED, List.of(result.uid()), result.modSeq()));
+    }
+
+    /**
+     * Inserts the parse unless the blob has one: a duplicate key (an earlier message of the same
+     * blob) is ignored, because a failed statement undoes only itself on Derby. Not Derby's MERGE:
+     * under concurrent deliveries it failed now and then with an internal NullPointerException
+     * (SQLState XJ001) that also closed the connection, and the delivery went to the error repository.
+     */
+    private static void insertParsedOnDerby(Sql sql, String blob, String json) throws SQLException {
+        try {
+            sql.update(INSERT_PARSED_DERBY, blob, json);
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) throw e;
+        }
     }
 
     /**

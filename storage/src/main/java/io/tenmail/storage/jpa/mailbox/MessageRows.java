@@ -7,7 +7,6 @@ import io.tenmail.storage.model.Flags;
 import io.tenmail.storage.model.MessageFlags;
 import io.tenmail.storage.model.UidRange;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 
 import java.sql.SQLException;
@@ -119,25 +118,6 @@ final class MessageRows {
         em.persist(new MessageEntity(mailboxId, uid, modSeq, systemFlags, keywords, internalDate, size, blobId, deliveryKey));
     }
 
-    /**
-     * Gives the messages in {@code ranges} that are in state {@code old} (and, with
-     * {@code maxModSeq}, have a MODSEQ no greater) new flags and a new MODSEQ.
-     */
-    void updateFlags(List<UidRange> ranges, State old, Long maxModSeq, State flags, long modSeq) {
-        String sql = MessageEntity.sqlUpdateFlags(flags.keywords() != null, old.keywords() != null, maxModSeq != null);
-        for (UidRange range : ranges) {
-            List<Object> parameters = new ArrayList<>();
-            parameters.add(flags.systemFlags());
-            if (flags.keywords() != null) parameters.add(flags.keywords());
-            parameters.addAll(List.of(modSeq, mailboxId, range.first(), range.last(), old.systemFlags()));
-            if (old.keywords() != null) parameters.add(old.keywords());
-            if (maxModSeq != null) parameters.add(maxModSeq);
-            Query update = em.createNativeQuery(sql);
-            for (int i = 0; i < parameters.size(); i++) update.setParameter(i + 1, parameters.get(i));
-            update.executeUpdate();
-        }
-    }
-
     /** Deletes the messages in {@code ranges} that {@code which} takes, leaving a tombstone for each at {@code modSeq}. */
     void remove(List<UidRange> ranges, Which which, long modSeq) {
         for (UidRange range : ranges) {
@@ -165,7 +145,10 @@ final class MessageRows {
         return result;
     }
 
-    /** {@link #updateFlags(List, State, Long, State, long)} on JDBC. */
+    /**
+     * Gives the messages in {@code ranges} that are in state {@code old} (and, with
+     * {@code maxModSeq}, have a MODSEQ no greater) new flags and a new MODSEQ.
+     */
     static void updateFlags(Sql sql, long mailboxId, List<UidRange> ranges, State old, Long maxModSeq, State flags, long modSeq)
             throws SQLException {
         String statement = MessageEntity.sqlUpdateFlags(flags.keywords() != null, old.keywords() != null, maxModSeq != null);

@@ -130,7 +130,7 @@ final class TenmailServer implements AutoCloseable {
         FileBlobStore blobs = required(container.select(FileBlobStore.class), "FileBlobStore");
         Transactions tx = required(container.select(Transactions.class), "Transactions");
         BlobSweeper sweeper = new BlobSweeper(blobs, new JpaBlobReferences(tx), sweep.grace());
-        started.push(new Started("blob sweep", BlobSweepSchedule.start(sweeper, sweep.interval())));
+        started.push(new Started("blob sweep", PeriodicTask.start("blob sweep", sweep.interval(), sweep.interval(), sweeper::sweep)));
         log.debug("blob sweep every {} min for message bodies unreferenced for {} min",
                 sweep.interval().toMinutes(), sweep.grace().toMinutes());
     }
@@ -141,7 +141,8 @@ final class TenmailServer implements AutoCloseable {
         RetentionSweeper sweeper = new RetentionSweeper(required(container.select(SpamPolicies.class), "SpamPolicies"),
                 required(container.select(MailTraffic.class), "MailTraffic"), required(container.select(BayesTokens.class), "BayesTokens"),
                 retention, Clock.systemUTC());
-        started.push(new Started("retention sweep", RetentionSchedule.start(sweeper)));
+        // not at start-up, where the server has enough to do; soon enough that a test run sees one
+        started.push(new Started("retention sweep", PeriodicTask.start("retention sweep", Duration.ofMinutes(10), Duration.ofDays(1), sweeper::sweep)));
         log.debug("retention: greylisting triplets {} days after their last sighting, daily message counts {} days, rare Bayes features {} days"
                 + " (0: forever)", retention.greylist().toDays(), retention.traffic().toDays(), retention.rareBayesTokens().toDays());
     }

@@ -39,6 +39,7 @@ final class MessageAppend {
             + " MESSAGE_COUNT = MESSAGE_COUNT + 1, UNSEEN_COUNT = UNSEEN_COUNT + ?, DELETED_COUNT = DELETED_COUNT + ?,"
             + " SIZE_BYTES = SIZE_BYTES + ? WHERE ID = ? AND OWNER_ID = ? AND UID_NEXT <= ?";
     private static final String ALLOCATED = " UID_NEXT, HIGHEST_MODSEQ, UID_VALIDITY";
+    private static final String PARSED_EXISTS = "SELECT 1 FROM PARSED_MESSAGE WHERE BLOB_ID = ?";
     private static final String INSERT_PARSED_DERBY = "INSERT INTO PARSED_MESSAGE (BLOB_ID, STRUCTURE_JSON) VALUES (?, ?)";
     private static final String INSERT_PARSED_POSTGRES = "INSERT INTO PARSED_MESSAGE (BLOB_ID, STRUCTURE_JSON) VALUES (?, ?)"
             + " ON CONFLICT (BLOB_ID) DO NOTHING";
@@ -91,12 +92,16 @@ final class MessageAppend {
     }
 
     /**
-     * Inserts the parse unless the blob has one: a duplicate key (an earlier message of the same
-     * blob) is ignored, because a failed statement undoes only itself on Derby. Not Derby's MERGE:
-     * under concurrent deliveries it failed now and then with an internal NullPointerException
-     * (SQLState XJ001) that also closed the connection, and the delivery went to the error repository.
+     * Inserts the parse unless the blob has one. Looked up first, because the same blob is common
+     * (every recipient after the first of a delivery, the same mail appended to several accounts)
+     * and a refused INSERT costs Derby an exception; a concurrent insert of the same new blob still
+     * fails with a duplicate key, which is ignored (a failed statement undoes only itself on Derby).
+     * Not Derby's MERGE: under concurrent deliveries it failed now and then with an internal
+     * NullPointerException (SQLState XJ001) that also closed the connection, and the delivery went
+     * to the error repository.
      */
     private static void insertParsedOnDerby(Sql sql, String blob, String json) throws SQLException {
+        if (sql.first(PARSED_EXISTS, rs -> Boolean.TRUE, blob).isPresent()) return;
         try {
             sql.update(INSERT_PARSED_DERBY, blob, json);
         } catch (SQLException e) {

@@ -21,7 +21,7 @@ public record ImapBackend(Directory directory, MailboxStore store, BlobStore blo
 
     public ImapBackend(Directory directory, MailboxStore store, BlobStore blobs, MailboxEvents events,
                        MessageParser parser, LoginThrottle throttle, Clock clock, MessageIndex index) {
-        this(directory, store, blobs, events, parser, throttle, clock, index, new ParseCache(ParseCache.DEFAULT_ENTRIES));
+        this(directory, store, blobs, events, parser, throttle, clock, index, new ParseCache(ParseCache.DEFAULT_BYTES));
     }
 
     /** Without a full-text index. */

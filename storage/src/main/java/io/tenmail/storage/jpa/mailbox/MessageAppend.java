@@ -26,7 +26,8 @@ import java.util.Optional;
  *   <li>the mailbox row takes the UID, the MODSEQ and the counters in one UPDATE (which locks it),
  *       and gives back what it allocated (RETURNING on PostgreSQL, a read of the locked row on
  *       Derby);
- *   <li>the blob's parsed structure is inserted unless a row for it exists, in the same statement;
+ *   <li>the blob's parsed structure is inserted unless a row for it exists (PostgreSQL: in the
+ *       same statement; Derby: looked up first, see {@link #insertParsedOnDerby});
  *   <li>the message row is inserted.
  * </ol>
  * A delivery key is not looked up first: its unique index refuses a second message, and the

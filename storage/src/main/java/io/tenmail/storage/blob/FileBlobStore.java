@@ -27,6 +27,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,11 +40,15 @@ import java.util.stream.Stream;
  * directory). Bytes stream through a 64 KiB buffer; no blob is ever held in memory.
  *
  * <p>{@link #put} writes to a temporary file in {@code <root>/tmp/} (same file system, so the
- * rename is atomic), fsyncs it, renames it into place and fsyncs the directory, plus the
- * directories it had to create. If the blob already exists, the temporary file is dropped and
- * the blob's modification time renewed: that time is what {@link BlobInventory} calls "stored",
- * and renewing it under the blob's lock is what keeps the {@link BlobSweeper} from deleting a
- * blob that was just handed to a new message.
+ * rename is atomic), renames it into place, then fsyncs the blob, its directory and the
+ * directories it had to create. Renaming before the fsync lets one journal commit carry the data
+ * and the names on journaling file systems (ext4, XFS), where a sync before the rename costs a
+ * commit of its own; the price is that a crash before the fsync can leave a blob cut short under
+ * its final name, so a put that finds its blob present compares the bytes and replaces a file
+ * that differs. No caller has such a blob's id: {@code put} had not returned. If the blob already
+ * exists, the temporary file is dropped and the blob's modification time renewed: that time is
+ * what {@link BlobInventory} calls "stored", and renewing it under the blob's lock is what keeps
+ * the {@link BlobSweeper} from deleting a blob that was just handed to a new message.
  *
  * <p>One process owns a blob directory: temporary files found at start-up are the leftovers of a
  * crash and are deleted. Thread-safe. {@link #delete} of a missing blob does nothing.
@@ -97,19 +102,26 @@ public final class FileBlobStore implements BlobStore, BlobInventory {
             long size = copy(content, temporary, sha256, maxBytes);
             BlobId id = new BlobId(HexFormat.of().formatHex(sha256.digest()));
             Path target = pathOf(id);
-            ensureDurableDirectory(target.getParent());
+            List<Path> newEntries = createDirectories(target.getParent());
             synchronized (lockOf(id)) {
-                if (Files.exists(target)) {
+                if (Files.exists(target) && Files.mismatch(target, temporary) == -1) {
                     // same bytes = one copy; renewing the time tells the sweeper it is in use again
                     Files.setLastModifiedTime(target, FileTime.from(clock.instant()));
                     Files.delete(temporary);
                 } else {
-                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+                    // absent, or cut short by a crash between an earlier put's rename and its fsync
+                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 }
                 temporary = null;
             }
-            // also when deduplicated: the rename by a concurrent put may not be durable yet
+            // whatever file is at target holds these bytes now: one fsync makes them durable,
+            // also when deduplicated, as the put that renamed it may still be before its fsync
+            fsync(target);
             fsyncDirectory(target.getParent());
+            for (Path dir : newEntries) {
+                fsyncDirectory(dir.getParent());
+                durableDirs.add(dir);
+            }
             return new StoredBlob(id, size);
         } catch (IOException e) {
             throw new StoreException(Reason.TEMPORARY, "cannot store blob: " + e.getMessage(), e);
@@ -118,7 +130,7 @@ public final class FileBlobStore implements BlobStore, BlobInventory {
         }
     }
 
-    /** Streams at most {@code maxBytes} into {@code file}, hashing on the way, and fsyncs it. */
+    /** Streams at most {@code maxBytes} into {@code file}, hashing on the way; the caller fsyncs it. */
     private long copy(InputStream content, Path file, MessageDigest sha256, long maxBytes) throws IOException, StoreException {
         byte[] buffer = new byte[BUFFER_BYTES];
         long size = 0;
@@ -136,7 +148,6 @@ public final class FileBlobStore implements BlobStore, BlobInventory {
                 ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, n);
                 while (bytes.hasRemaining()) out.write(bytes);
             }
-            out.force(true);
         }
         // the time the sweeper's grace period is measured from, written before the rename
         Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
@@ -277,22 +288,21 @@ public final class FileBlobStore implements BlobStore, BlobInventory {
     }
 
     /**
-     * Creates the fan-out directory and its parent if needed and makes their entries durable.
-     * Every put that finds a directory not yet known durable fsyncs the parents itself, so no put
-     * returns relying on another thread's pending fsync.
+     * Creates the fan-out directory and its parent if needed; returns those not yet known durable,
+     * whose entries in their parents the caller fsyncs. Every put that finds a directory not yet
+     * known durable fsyncs the parents itself, so no put returns relying on another's pending fsync.
      */
-    private void ensureDurableDirectory(Path dir) throws IOException {
-        if (durableDirs.contains(dir)) return;
-        Path parent = dir.getParent();
-        if (!durableDirs.contains(parent)) {
-            // the root's fsync only for a first-level directory not yet known durable (256 of them)
-            Files.createDirectories(parent);
-            fsyncDirectory(root);
-            durableDirs.add(parent);
-        }
+    private List<Path> createDirectories(Path dir) throws IOException {
+        if (durableDirs.contains(dir)) return List.of();
         Files.createDirectories(dir);
-        fsyncDirectory(parent);
-        durableDirs.add(dir);
+        Path parent = dir.getParent();
+        return durableDirs.contains(parent) ? List.of(dir) : List.of(dir, parent);
+    }
+
+    private static void fsync(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
     }
 
     private static void fsyncDirectory(Path dir) throws IOException {

@@ -166,7 +166,8 @@ public class JpaMailboxStore implements MailboxStore {
         NewMessage m = complete(message);
         long quota = quotaBytes(owner);
         try {
-            return commit(owner, em -> new MessageAppend(em, owner).append(mailbox, m, quota, key, false));
+            return commit(owner, em -> new MessageAppend(em, owner).append(mailbox, m, quota, key, false),
+                    o -> recentUsage.appended(o, m.size()));
         } catch (StoreException e) {
             if (key != null && e.reason() != Reason.TEMPORARY) {
                 // a replayed delivery: the key's unique index refused the second message, or the
@@ -328,6 +329,11 @@ public class JpaMailboxStore implements MailboxStore {
      * creates its usage row in a transaction of its own and runs the work again.
      */
     private <T> T commit(AccountId owner, Transactions.Work<Outcome<T>> work) throws StoreException {
+        return commit(owner, work, recentUsage::changed);
+    }
+
+    /** As {@link #commit(AccountId, Transactions.Work)}; {@code usage} tells the recent usage what changed. */
+    private <T> T commit(AccountId owner, Transactions.Work<Outcome<T>> work, Consumer<AccountId> usage) throws StoreException {
         Outcome<T> outcome;
         try {
             outcome = tx.run(work);
@@ -335,7 +341,7 @@ public class JpaMailboxStore implements MailboxStore {
             AccountUsageRows.create(tx, owner);
             outcome = tx.run(work);
         }
-        recentUsage.changed(owner);
+        usage.accept(owner);
         for (MailboxEvent event : outcome.events()) publish(event);
         return outcome.value();
     }

@@ -13,7 +13,9 @@ import java.util.function.LongSupplier;
  * Accounts' usage as this node last read it, for {@code MailboxStore#recentQuota} (SMTP's check at
  * RCPT read the usage row for every recipient). An answer is served for at most
  * {@link #TTL_NANOS}, and never after a change of the account committed on this node: the store
- * calls {@link #changed} after each commit. A reader that started before such a change cannot
+ * calls {@link #changed} after each commit, or {@link #appended} after one that added a message,
+ * whose size it then counts in (so that a steady flow of deliveries to an account does not send
+ * every RCPT to the database). A reader that started before such a change cannot
  * store what it read: {@link #start} takes a version, and a change marks the account with a newer
  * one. Changes on another node show after the time to live. Thread-safe.
  */
@@ -50,6 +52,17 @@ final class RecentUsage {
         if (entries.size() >= MAX_ENTRIES) entries.clear();
         long now = nanoTime.getAsLong();
         entries.compute(owner, (k, current) -> current != null && current.version() > since ? current : new Entry(usage, since, now));
+    }
+
+    /**
+     * A message of {@code bytes} was added to the account (called after the commit): a usage known
+     * counts it from now on. A replayed delivery that added nothing is counted too, which errs on
+     * the side of a fuller mailbox until the time to live ends.
+     */
+    void appended(AccountId owner, long bytes) {
+        long version = versions.incrementAndGet();
+        entries.compute(owner, (k, e) -> e == null || e.usage() == null ? new Entry(null, version, 0)
+                : new Entry(new QuotaUsage(e.usage().usedBytes() + bytes, 0, e.usage().messages() + 1), version, e.readAt()));
     }
 
     /** The account's usage changed (called after the commit). */

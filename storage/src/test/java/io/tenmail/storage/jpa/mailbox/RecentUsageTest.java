@@ -44,4 +44,29 @@ class RecentUsageTest {
         usage.put(ALICE, USED, usage.start());
         assertThat(usage.get(ALICE)).contains(USED);
     }
+
+    @Test
+    void anAddedMessageIsCountedIntoTheKnownUsageUntilTheTimeToLiveEnds() {
+        usage.put(ALICE, USED, usage.start());
+        now.set(1000);
+        usage.appended(ALICE, 50);
+        assertThat(usage.get(ALICE)).contains(new QuotaUsage(150, 0, 2));
+        now.set(RecentUsage.TTL_NANOS);   // measured from the read, not from the addition
+        assertThat(usage.get(ALICE)).isEmpty();
+    }
+
+    @Test
+    void anAddedMessageOfAnAccountWithoutAKnownUsageLeavesNothingToServe() {
+        usage.appended(ALICE, 50);
+        assertThat(usage.get(ALICE)).isEmpty();
+    }
+
+    @Test
+    void aReadThatStartedBeforeAnAddedMessageIsNotKept() {
+        usage.put(ALICE, USED, usage.start());
+        long since = usage.start();
+        usage.appended(ALICE, 50);
+        usage.put(ALICE, USED, since);   // read before the addition committed: it lacks the 50 bytes
+        assertThat(usage.get(ALICE)).contains(new QuotaUsage(150, 0, 2));
+    }
 }

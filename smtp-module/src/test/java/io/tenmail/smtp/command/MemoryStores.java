@@ -32,6 +32,7 @@ final class MemoryStores {
     final Map<BlobId, byte[]> blobs = new HashMap<>();
     final List<QueuedMail> queued = new ArrayList<>();
     StoreException blobFailure;
+    StoreException syncFailure;
     StoreException queueFailure;
 
     /** The content of the i-th queued mail. */
@@ -40,6 +41,22 @@ final class MemoryStores {
     }
 
     final BlobStore blobStore = new BlobStore() {
+        @Override
+        public Written write(InputStream content, long maxBytes) throws StoreException {
+            StoredBlob blob = put(content, maxBytes);
+            return new Written() {
+                @Override
+                public StoredBlob blob() {
+                    return blob;
+                }
+
+                @Override
+                public void sync() throws StoreException {
+                    if (syncFailure != null) throw syncFailure;
+                }
+            };
+        }
+
         @Override
         public StoredBlob put(InputStream content, long maxBytes) throws StoreException {
             if (blobFailure != null) throw blobFailure;
@@ -84,8 +101,9 @@ final class MemoryStores {
 
     final MailQueue mailQueue = new MailQueue() {
         @Override
-        public QueueEntryId enqueue(QueuedMail mail) throws StoreException {
+        public QueueEntryId enqueue(QueuedMail mail, Gate beforeCommit) throws StoreException {
             if (queueFailure != null) throw queueFailure;
+            beforeCommit.pass();
             queued.add(mail);
             return new QueueEntryId(queued.size());
         }
@@ -96,7 +114,7 @@ final class MemoryStores {
         }
 
         @Override
-        public QueueEntry enqueueLeased(QueuedMail mail, Duration lease) {
+        public QueueEntry enqueueLeased(QueuedMail mail, Duration lease, Gate beforeCommit) {
             throw new UnsupportedOperationException();
         }
 

@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  * of fan-out keep directories small (65,536 leaves, so even 100 million blobs are ~1,500 a
  * directory). Bytes stream through a 64 KiB buffer; no blob is ever held in memory.
  *
- * <p>{@link #put} writes to a temporary file in {@code <root>/tmp/} (same file system, so the
+ * <p>{@link #put} ({@link #write}, then {@link Written#sync}) writes to a temporary file in {@code <root>/tmp/} (same file system, so the
  * rename is atomic), renames it into place, then fsyncs the blob, its directory and the
  * directories it had to create. Renaming before the fsync lets one journal commit carry the data
  * and the names on journaling file systems (ext4, XFS), where a sync before the rename costs a
@@ -92,7 +92,7 @@ public final class FileBlobStore implements BlobStore, BlobInventory {
     }
 
     @Override
-    public StoredBlob put(InputStream content, long maxBytes) throws StoreException {
+    public Written write(InputStream content, long maxBytes) throws StoreException {
         Objects.requireNonNull(content, "content");
         if (maxBytes < 0) throw new IllegalArgumentException("maxBytes must not be negative: " + maxBytes);
         Path temporary = null;
@@ -114,19 +114,44 @@ public final class FileBlobStore implements BlobStore, BlobInventory {
                 }
                 temporary = null;
             }
-            // whatever file is at target holds these bytes now: one fsync makes them durable,
-            // also when deduplicated, as the put that renamed it may still be before its fsync
-            fsync(target);
-            fsyncDirectory(target.getParent());
-            for (Path dir : newEntries) {
-                fsyncDirectory(dir.getParent());
-                durableDirs.add(dir);
-            }
-            return new StoredBlob(id, size);
+            return new InPlace(new StoredBlob(id, size), target, newEntries);
         } catch (IOException e) {
             throw new StoreException(Reason.TEMPORARY, "cannot store blob: " + e.getMessage(), e);
         } finally {
             if (temporary != null) deleteQuietly(temporary);
+        }
+    }
+
+    /** A blob renamed into place; whatever file is at its path holds its bytes, also when deduplicated. */
+    private final class InPlace implements Written {
+        private final StoredBlob blob;
+        private final Path path;
+        private final List<Path> newDirectories;
+
+        InPlace(StoredBlob blob, Path path, List<Path> newDirectories) {
+            this.blob = blob;
+            this.path = path;
+            this.newDirectories = newDirectories;
+        }
+
+        @Override
+        public StoredBlob blob() {
+            return blob;
+        }
+
+        @Override
+        public void sync() throws StoreException {
+            try {
+                // also when deduplicated: the put that renamed the file may still be before its fsync
+                fsync(path);
+                fsyncDirectory(path.getParent());
+                for (Path dir : newDirectories) {
+                    fsyncDirectory(dir.getParent());
+                    durableDirs.add(dir);
+                }
+            } catch (IOException e) {
+                throw new StoreException(Reason.TEMPORARY, "cannot make blob " + blob.id() + " durable: " + e.getMessage(), e);
+            }
         }
     }
 

@@ -121,7 +121,7 @@ public final class JpaMailQueue implements MailQueue {
     public QueueEntryId enqueue(QueuedMail mail, Gate beforeCommit) throws StoreException {
         validate(mail);
         long now = clock.millis();
-        return new QueueEntryId(transactions.run(em -> jdbc(em, c -> insert(c, mail, now, 0, null, beforeCommit))));
+        return new QueueEntryId(transactions.jdbc(c -> insert(c, mail, now, 0, null, beforeCommit)));
     }
 
     @Override
@@ -130,7 +130,7 @@ public final class JpaMailQueue implements MailQueue {
         validateLease(lease);
         long now = clock.millis();
         long until = now + lease.toMillis();
-        long id = transactions.run(em -> jdbc(em, c -> insert(c, mail, now, TOKEN_AT_ENQUEUE, until, beforeCommit)));
+        long id = transactions.jdbc(c -> insert(c, mail, now, TOKEN_AT_ENQUEUE, until, beforeCommit));
         return new QueueEntry(new QueueEntryId(id), asStored(mail), ROOT, 0, Instant.ofEpochMilli(now), Optional.empty(), TOKEN_AT_ENQUEUE);
     }
 
@@ -226,8 +226,8 @@ public final class JpaMailQueue implements MailQueue {
     @Override
     public int releaseLeasesOfThisNode() throws StoreException {
         // a new token, so a worker of this node that is somehow still running loses the entry
-        return transactions.run(em -> jdbc(em, c -> update(c, "UPDATE QUEUE_ENTRY SET LEASE_TOKEN = LEASE_TOKEN + 1, LEASED_UNTIL = NULL,"
-                + " LEASE_NODE = NULL WHERE LEASE_NODE = ? AND LEASED_UNTIL IS NOT NULL", node.value())));
+        return transactions.jdbc(c -> update(c, "UPDATE QUEUE_ENTRY SET LEASE_TOKEN = LEASE_TOKEN + 1, LEASED_UNTIL = NULL,"
+                + " LEASE_NODE = NULL WHERE LEASE_NODE = ? AND LEASED_UNTIL IS NOT NULL", node.value()));
     }
 
     @Override
@@ -246,7 +246,7 @@ public final class JpaMailQueue implements MailQueue {
                     .getResultList());
             if (candidates.isEmpty()) break;
             long until = now + lease.toMillis();
-            Set<Long> won = transactions.run(em -> jdbc(em, c -> claim(c, candidates, now, until)));
+            Set<Long> won = transactions.jdbc(c -> claim(c, candidates, now, until));
             // loaded after the claims commit: the claiming transaction holds only the claimed rows' locks
             List<Long> ours = candidates.stream().filter(won::contains).toList();   // due first, as selected
             leased.addAll(transactions.run(em -> load(em, ours)));
@@ -265,26 +265,6 @@ public final class JpaMailQueue implements MailQueue {
             }
         }
         return won;
-    }
-
-    /** JDBC work on the connection of the EntityManager's transaction. */
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection c) throws SQLException, StoreException;
-    }
-
-    /**
-     * Runs {@code work} on the transaction's own connection ({@link Transactions#connection}: until
-     * then OpenJPA hands out a connection in auto-commit, and an entry's rows would commit one by
-     * one); SQL failures become PersistenceExceptions, which {@link Transactions} classifies by
-     * their SQLState.
-     */
-    private static <T> T jdbc(EntityManager em, SqlWork<T> work) throws StoreException {
-        try {
-            return work.run(Transactions.connection(em));   // in the unit's transaction, so its statements commit together
-        } catch (SQLException e) {
-            throw new PersistenceException(e.getMessage(), e);
-        }
     }
 
     private static int update(Connection c, String sql, Object... parameters) throws SQLException {
@@ -331,26 +311,26 @@ public final class JpaMailQueue implements MailQueue {
         if (ERROR.equals(processor)) throw new IllegalArgumentException("an entry enters the error processor through moveToError");
         List<QueuedRecipient> copy = List.copyOf(recipients);
         for (QueuedRecipient r : copy) validate(r);
-        transactions.run(em -> jdbc(em, c -> {
+        transactions.jdbc(c -> {
             // the row lock this update takes keeps a new leaser out until we commit
             requireHeld(entry, update(c, "UPDATE QUEUE_ENTRY SET PROCESSOR = ?" + HELD, processor, entry.id().value(), entry.leaseToken()));
             update(c, "DELETE FROM QUEUE_RECIPIENT WHERE ENTRY_ID = ?", entry.id().value());
             insertRecipients(c, entry.id().value(), copy);
             return null;
-        }));
+        });
     }
 
     @Override
     public void complete(QueueEntry entry) throws StoreException {
         long id = entry.id().value();
-        transactions.run(em -> jdbc(em, c -> {
+        transactions.jdbc(c -> {
             // the entry first: its row lock proves the lease before anything else is touched
             Removal removal = removeHeld(c, entry);
             requireHeld(entry, removal == Removal.LEASE_LOST ? 0 : 1);
             update(c, "DELETE FROM QUEUE_RECIPIENT WHERE ENTRY_ID = ?", id);
             if (removal == Removal.WITH_ATTRIBUTE_ROWS) update(c, "DELETE FROM QUEUE_ATTRIBUTE WHERE ENTRY_ID = ?", id);
             return null;
-        }));
+        });
     }
 
     /** What became of an entry a lease holder removed. */
@@ -374,7 +354,7 @@ public final class JpaMailQueue implements MailQueue {
         if (entries.isEmpty()) return 0;
         // ascending ids, like the claims: concurrent completers and claimers wait, never deadlock
         List<QueueEntry> sorted = entries.stream().sorted(Comparator.comparingLong(e -> e.id().value())).toList();
-        return transactions.run(em -> jdbc(em, c -> {
+        return transactions.jdbc(c -> {
             List<Long> removed = new ArrayList<>(sorted.size());
             List<Long> withAttributeRows = new ArrayList<>();
             for (QueueEntry entry : sorted) {
@@ -390,22 +370,22 @@ public final class JpaMailQueue implements MailQueue {
             for (List<Long> chunk : chunks(removed)) deleteIn(c, "QUEUE_RECIPIENT", chunk);
             for (List<Long> chunk : chunks(withAttributeRows)) deleteIn(c, "QUEUE_ATTRIBUTE", chunk);
             return removed.size();
-        }));
+        });
     }
 
     @Override
     public void reschedule(QueueEntry entry, Instant next, String error) throws StoreException {
         long nextAt = next.toEpochMilli();
-        transactions.run(em -> jdbc(em, c -> requireHeld(entry, update(c, "UPDATE QUEUE_ENTRY SET ATTEMPTS = ATTEMPTS + 1, NEXT_ATTEMPT_AT = ?,"
+        transactions.jdbc(c -> requireHeld(entry, update(c, "UPDATE QUEUE_ENTRY SET ATTEMPTS = ATTEMPTS + 1, NEXT_ATTEMPT_AT = ?,"
                 + " LEASED_UNTIL = NULL, LEASE_NODE = NULL, " + setLastError(error) + HELD,
-                withError(error, nextAt, entry.id().value(), entry.leaseToken())))));
+                withError(error, nextAt, entry.id().value(), entry.leaseToken()))));
     }
 
     @Override
     public void moveToError(QueueEntry entry, String error) throws StoreException {
-        transactions.run(em -> jdbc(em, c -> requireHeld(entry, update(c, "UPDATE QUEUE_ENTRY SET PROCESSOR = ?, PARKED = 1,"
+        transactions.jdbc(c -> requireHeld(entry, update(c, "UPDATE QUEUE_ENTRY SET PROCESSOR = ?, PARKED = 1,"
                 + " LEASED_UNTIL = NULL, LEASE_NODE = NULL, " + setLastError(error) + HELD,
-                withError(error, ERROR, entry.id().value(), entry.leaseToken())))));
+                withError(error, ERROR, entry.id().value(), entry.leaseToken()))));
     }
 
     /** A null error is written as the literal NULL: a null parameter has no SQL type for PostgreSQL to go by. */
@@ -449,7 +429,7 @@ public final class JpaMailQueue implements MailQueue {
     @Override
     public void retryNow(QueueEntryId id) throws StoreException {
         long now = clock.millis();
-        transactions.run(em -> jdbc(em, c -> {
+        transactions.jdbc(c -> {
             int rows = update(c, "UPDATE QUEUE_ENTRY SET PROCESSOR = ?, PARKED = 0, NEXT_ATTEMPT_AT = ? WHERE ID = ? AND PARKED = 1",
                     ROOT, now, id.value());
             if (rows == 0) {
@@ -458,16 +438,16 @@ public final class JpaMailQueue implements MailQueue {
             }
             if (rows == 0) throw notFound(id);
             return null;
-        }));
+        });
     }
 
     @Override
     public void delete(QueueEntryId id) throws StoreException {
-        transactions.run(em -> jdbc(em, c -> {
+        transactions.jdbc(c -> {
             if (update(c, "DELETE FROM QUEUE_ENTRY WHERE ID = ?", id.value()) == 0) throw notFound(id);
             deleteDependents(c, id.value());
             return null;
-        }));
+        });
     }
 
     @Override

@@ -29,7 +29,12 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -40,7 +45,8 @@ import java.util.stream.Stream;
  *
  * <p>{@link #put} writes to a temporary file in {@code <root>/tmp/} (same file system, so the
  * rename is atomic), fsyncs it, renames it into place and fsyncs the directory, plus the
- * directories it had to create. If the blob already exists, the temporary file is dropped and
+ * directories it had to create (those on another thread while the file's fsync runs: one
+ * file-system commit instead of two). If the blob already exists, the temporary file is dropped and
  * the blob's modification time renewed: that time is what {@link BlobInventory} calls "stored",
  * and renewing it under the blob's lock is what keeps the {@link BlobSweeper} from deleting a
  * blob that was just handed to a new message.
@@ -61,6 +67,17 @@ public final class FileBlobStore implements BlobStore, BlobInventory {
     private final Object[] locks = new Object[LOCK_STRIPES];
     /** Fan-out directories known to exist durably (their entry in the parent is fsynced). */
     private final Set<Path> durableDirs = ConcurrentHashMap.newKeySet();
+    /**
+     * Runs new fan-out directories' fsyncs while the putting thread fsyncs its file. Daemon
+     * threads that end after a minute idle: a store has no close, and after the first weeks
+     * almost every directory exists.
+     */
+    private static final ExecutorService DIRECTORY_SYNCS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "blob-directory-fsync");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private static final Future<?> DONE = CompletableFuture.completedFuture(null);
 
     /** Opens (creating if needed) the blob store in {@code root} and removes crash leftovers. */
     public FileBlobStore(Path root) {
@@ -94,10 +111,20 @@ public final class FileBlobStore implements BlobStore, BlobInventory {
         try {
             temporary = Files.createTempFile(tmp, "put-", ".tmp");
             MessageDigest sha256 = sha256();
-            long size = copy(content, temporary, sha256, maxBytes);
-            BlobId id = new BlobId(HexFormat.of().formatHex(sha256.digest()));
+            BlobId id;
+            long size;
+            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                size = copy(content, out, sha256, maxBytes);
+                id = new BlobId(HexFormat.of().formatHex(sha256.digest()));
+                // a new fan-out directory's fsyncs run beside the file's: the file system commits
+                // them together, where one after the other they cost two commits
+                Future<?> directories = ensureDurableDirectory(pathOf(id).getParent());
+                out.force(true);
+                await(directories);
+            }
+            // the time the sweeper's grace period is measured from, written before the rename
+            Files.setLastModifiedTime(temporary, FileTime.from(clock.instant()));
             Path target = pathOf(id);
-            ensureDurableDirectory(target.getParent());
             synchronized (lockOf(id)) {
                 if (Files.exists(target)) {
                     // same bytes = one copy; renewing the time tells the sweeper it is in use again
@@ -118,29 +145,37 @@ public final class FileBlobStore implements BlobStore, BlobInventory {
         }
     }
 
-    /** Streams at most {@code maxBytes} into {@code file}, hashing on the way, and fsyncs it. */
-    private long copy(InputStream content, Path file, MessageDigest sha256, long maxBytes) throws IOException, StoreException {
+    /** Streams at most {@code maxBytes} into {@code out}, hashing on the way; the caller fsyncs. */
+    private static long copy(InputStream content, FileChannel out, MessageDigest sha256, long maxBytes) throws IOException, StoreException {
         byte[] buffer = new byte[BUFFER_BYTES];
         long size = 0;
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            while (true) {
-                // one byte more than allowed is enough to know the content is too big
-                // (maxBytes + 1 would overflow for Long.MAX_VALUE, "no limit")
-                long left = maxBytes - size;
-                int want = left >= buffer.length ? buffer.length : (int) left + 1;
-                int n = readContent(content, buffer, want);
-                if (n < 0) break;
-                size += n;
-                if (size > maxBytes) throw new StoreException(Reason.TOO_BIG, "blob exceeds " + maxBytes + " bytes");
-                sha256.update(buffer, 0, n);
-                ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, n);
-                while (bytes.hasRemaining()) out.write(bytes);
-            }
-            out.force(true);
+        while (true) {
+            // one byte more than allowed is enough to know the content is too big
+            // (maxBytes + 1 would overflow for Long.MAX_VALUE, "no limit")
+            long left = maxBytes - size;
+            int want = left >= buffer.length ? buffer.length : (int) left + 1;
+            int n = readContent(content, buffer, want);
+            if (n < 0) break;
+            size += n;
+            if (size > maxBytes) throw new StoreException(Reason.TOO_BIG, "blob exceeds " + maxBytes + " bytes");
+            sha256.update(buffer, 0, n);
+            ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, n);
+            while (bytes.hasRemaining()) out.write(bytes);
         }
-        // the time the sweeper's grace period is measured from, written before the rename
-        Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
         return size;
+    }
+
+    /** Waits for a directory's fsyncs; their IOException as such, an interrupt as TEMPORARY. */
+    private static void await(Future<?> directories) throws IOException, StoreException {
+        try {
+            directories.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            throw new IllegalStateException("directory fsync failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException(Reason.TEMPORARY, "interrupted while storing a blob", e);
+        }
     }
 
     private static int readContent(InputStream content, byte[] buffer, int want) throws StoreException {
@@ -277,22 +312,26 @@ public final class FileBlobStore implements BlobStore, BlobInventory {
     }
 
     /**
-     * Creates the fan-out directory and its parent if needed and makes their entries durable.
-     * Every put that finds a directory not yet known durable fsyncs the parents itself, so no put
-     * returns relying on another thread's pending fsync.
+     * Creates the fan-out directory and its parent if needed and starts making their entries
+     * durable on {@link #DIRECTORY_SYNCS}; the put waits for that before its rename. A directory
+     * counts as durable once its fsyncs have completed, so every put that finds one not yet known
+     * durable fsyncs the parents itself and no put returns relying on another thread's pending fsync.
      */
-    private void ensureDurableDirectory(Path dir) throws IOException {
-        if (durableDirs.contains(dir)) return;
+    private Future<?> ensureDurableDirectory(Path dir) throws IOException {
+        if (durableDirs.contains(dir)) return DONE;
         Path parent = dir.getParent();
-        if (!durableDirs.contains(parent)) {
-            // the root's fsync only for a first-level directory not yet known durable (256 of them)
-            Files.createDirectories(parent);
-            fsyncDirectory(root);
-            durableDirs.add(parent);
-        }
+        boolean newParent = !durableDirs.contains(parent);
         Files.createDirectories(dir);
-        fsyncDirectory(parent);
-        durableDirs.add(dir);
+        return DIRECTORY_SYNCS.submit(() -> {
+            // the root's fsync only for a first-level directory not yet known durable (256 of them)
+            if (newParent) {
+                fsyncDirectory(root);
+                durableDirs.add(parent);
+            }
+            fsyncDirectory(parent);
+            durableDirs.add(dir);
+            return null;
+        });
     }
 
     private static void fsyncDirectory(Path dir) throws IOException {

@@ -130,8 +130,9 @@ final class MessageRows {
 
     // ---- the same on the transaction's JDBC connection (ADR 0021: STORE and EXPUNGE)
 
-    private static final String SQL_META = "SELECT MESSAGE_UID, MODSEQ, SYSTEM_FLAGS, KEYWORDS, INTERNAL_DATE, SIZE_BYTES, BLOB_ID"
-            + " FROM MAILBOX_MESSAGE WHERE MAILBOX_ID = ? AND MESSAGE_UID BETWEEN ? AND ?";
+    /** The columns {@link MessageRow#of(java.sql.ResultSet)} reads, in its order. */
+    static final String SQL_META_COLUMNS = "SELECT MESSAGE_UID, MODSEQ, SYSTEM_FLAGS, KEYWORDS, INTERNAL_DATE, SIZE_BYTES, BLOB_ID";
+    private static final String SQL_META = SQL_META_COLUMNS + " FROM MAILBOX_MESSAGE WHERE MAILBOX_ID = ? AND MESSAGE_UID BETWEEN ? AND ?";
 
     /** The messages of {@code mailboxId} in the ranges that {@code which} takes, ordered by UID. */
     static List<MessageRow> select(Sql sql, long mailboxId, List<UidRange> ranges, Which which) throws SQLException {

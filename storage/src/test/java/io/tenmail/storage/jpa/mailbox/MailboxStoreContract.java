@@ -749,6 +749,55 @@ abstract class MailboxStoreContract {
             assertThat(values(store.expunge(owner, inbox, Optional.empty()))).containsExactly(2L);
         }
 
+        /** Many MODSEQs after the mailbox's start: EXPUNGE first looks at the recently changed messages (ADR 0024). */
+        private void toggleSeen(AccountId owner, MailboxId mailbox, long uid, int times) throws StoreException {
+            for (int i = 0; i < times; i++) {
+                store.storeFlags(owner, mailbox, List.of(range(uid, uid)), i % 2 == 0 ? FlagUpdate.ADD : FlagUpdate.REMOVE,
+                        Flags.of(SystemFlag.SEEN), Optional.empty());
+            }
+        }
+
+        @Test
+        void expungeLongAfterTheMailboxStartedFindsTheMessagesJustMarkedDeleted() throws StoreException {
+            AccountId owner = account();
+            MailboxId inbox = inbox(owner);
+            for (int i = 0; i < 4; i++) append(owner, inbox);
+            toggleSeen(owner, inbox, 1, 80);
+            store.storeFlags(owner, inbox, List.of(range(2, 3)), FlagUpdate.ADD, Flags.of(SystemFlag.DELETED), Optional.empty());
+            long bytes = info(owner, inbox).sizeBytes();
+
+            assertThat(values(store.expunge(owner, inbox, Optional.empty()))).containsExactly(2L, 3L);
+            assertThat(uids(owner, inbox)).containsExactly(1L, 4L);
+            assertThat(info(owner, inbox).sizeBytes()).isLessThan(bytes);
+        }
+
+        @Test
+        void expungeFindsAMessageMarkedDeletedLongBeforeTogetherWithARecentOne() throws StoreException {
+            AccountId owner = account();
+            MailboxId inbox = inbox(owner);
+            append(owner, inbox, SystemFlag.DELETED);
+            for (int i = 0; i < 3; i++) append(owner, inbox);
+            toggleSeen(owner, inbox, 2, 80);
+            store.storeFlags(owner, inbox, List.of(range(4, 4)), FlagUpdate.ADD, Flags.of(SystemFlag.DELETED), Optional.empty());
+
+            assertThat(values(store.expunge(owner, inbox, Optional.empty()))).containsExactly(1L, 4L);
+            assertThat(uids(owner, inbox)).containsExactly(2L, 3L);
+            assertThat(info(owner, inbox).messages()).isEqualTo(2);
+        }
+
+        @Test
+        void uidExpungeLongAfterTheMailboxStartedKeepsDeletedMessagesOutsideTheRanges() throws StoreException {
+            AccountId owner = account();
+            MailboxId inbox = inbox(owner);
+            for (int i = 0; i < 4; i++) append(owner, inbox);
+            toggleSeen(owner, inbox, 1, 80);
+            store.storeFlags(owner, inbox, List.of(range(2, 4)), FlagUpdate.ADD, Flags.of(SystemFlag.DELETED), Optional.empty());
+
+            assertThat(values(store.expunge(owner, inbox, Optional.of(List.of(range(4, 4), range(2, 2)))))).containsExactly(2L, 4L);
+            assertThat(uids(owner, inbox)).containsExactly(1L, 3L);
+            assertThat(values(store.expunge(owner, inbox, Optional.empty()))).containsExactly(3L);
+        }
+
         @Test
         void deleteRemovesExactlyTheGivenUidsWhateverTheirFlags() throws StoreException {
             AccountId owner = account();

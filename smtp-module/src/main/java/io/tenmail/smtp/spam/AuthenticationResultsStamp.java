@@ -13,13 +13,13 @@ import org.eclipse.microprofile.config.Config;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Writes what the checks found into one {@code Authentication-Results} header field (RFC 8601)
@@ -29,6 +29,8 @@ import java.util.Properties;
  * default 5, as IsSpam is configured) from the spam score too. Run after the checks.
  */
 public class AuthenticationResultsStamp extends GenericMailet {
+    /** The fields this stamp writes, and so replaces when a message already has them (lower case). */
+    private static final Set<String> OUR_FIELDS = Set.of("x-spam-score", "x-spam-status", "authentication-results");
     private final String authServId;
     private double required;
 
@@ -64,12 +66,7 @@ public class AuthenticationResultsStamp extends GenericMailet {
 
     /** Whether the message has fields this stamp replaces: our verdict, or results claiming our authserv-id. */
     private boolean carriesOurFields(QueueMail mail) throws MessagingException {
-        InternetHeaders header;
-        try (InputStream in = mail.openUnchanged()) {
-            header = new InternetHeaders(in);
-        } catch (IOException e) {
-            throw new MessagingException("cannot read the message of " + mail.getName(), e);
-        }
+        InternetHeaders header = MessageBytes.fields(mail, OUR_FIELDS);
         if (header.getHeader("X-Spam-Score") != null || header.getHeader("X-Spam-Status") != null) return true;
         String[] results = header.getHeader("Authentication-Results");
         if (results == null) return false;

@@ -52,6 +52,18 @@ final class CrlfLineEnds extends InputStream {
                 }
                 break;
             }
+            if (!afterCr) {
+                // the octets up to the next CR or LF go out unchanged, a run at a time
+                int run = position;
+                int most = Math.min(limit, position + (end - out));
+                while (run < most && buffer[run] != CR && buffer[run] != LF) run++;
+                if (run > position) {
+                    System.arraycopy(buffer, position, b, out, run - position);
+                    out += run - position;
+                    position = run;
+                    continue;
+                }
+            }
             int c = buffer[position] & 0xff;
             if (afterCr) {
                 afterCr = false;

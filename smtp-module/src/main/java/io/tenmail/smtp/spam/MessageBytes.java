@@ -12,6 +12,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.Properties;
 
 /**
@@ -58,34 +62,64 @@ public final class MessageBytes {
     /** The body as sent (no content transfer decoding); the caller closes the stream. */
     static InputStream openBody(Mail mail) throws MessagingException {
         if (!(mail instanceof QueueMail q && q.changedMessage().isEmpty())) return mail.getMessage().getRawInputStream();
-        // buffered, as MimeMessage does it, so that reading the header lines stops at the body
-        InputStream in = new BufferedInputStream(q.openUnchanged());
+        InputStream in = q.openUnchanged();
         try {
-            new InternetHeaders(in);
-            return in;
-        } catch (MessagingException | RuntimeException e) {
-            try {
-                in.close();
-            } catch (IOException closing) {
-                e.addSuppressed(closing);
+            byte[] start = in.readNBytes(HEAD_READ);
+            Optional<HeaderScan> scan = HeaderScan.of(start, start.length);
+            if (scan.isPresent()) {
+                int body = scan.get().bodyStart();
+                return new SequenceInputStream(new ByteArrayInputStream(start, body, start.length - body), in);
             }
+            in.close();
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(in, e);
+            if (e instanceof IOException io) throw new MessagingException("cannot read the message of " + mail.getName(), io);
+            throw (RuntimeException) e;
+        }
+        // unsure where jakarta.mail would end the header (HeaderScan): let it read the header itself,
+        // buffered, as MimeMessage does it, so that reading the header lines stops at the body
+        InputStream again = new BufferedInputStream(q.openUnchanged());
+        try {
+            new InternetHeaders(again);
+            return again;
+        } catch (MessagingException | RuntimeException e) {
+            closeQuietly(again, e);
             throw e;
+        }
+    }
+
+    private static void closeQuietly(InputStream in, Exception failure) {
+        try {
+            in.close();
+        } catch (IOException closing) {
+            failure.addSuppressed(closing);
         }
     }
 
     /** The values of one header field, null if it is absent; reads only the header of stored bytes. */
     static String[] header(Mail mail, String name) throws MessagingException {
         if (!(mail instanceof QueueMail q && q.changedMessage().isEmpty())) return mail.getMessage().getHeader(name);
-        try (InputStream in = q.openUnchanged()) {
+        return fields(q, Set.of(name.toLowerCase(Locale.ROOT))).getHeader(name);
+    }
+
+    /**
+     * The header fields of the stored message named {@code names} (lower case), parsed by
+     * jakarta.mail; other fields may be there too. Only the lines of those fields are parsed when
+     * {@link HeaderScan} is sure where they are, else the whole header.
+     */
+    static InternetHeaders fields(QueueMail mail, Set<String> names) throws MessagingException {
+        try (InputStream in = mail.openUnchanged()) {
+            byte[] start = in.readNBytes(HEAD_READ);
+            Optional<HeaderScan> scan = HeaderScan.of(start, start.length);
+            if (scan.isPresent()) return new InternetHeaders(new ByteArrayInputStream(scan.get().linesOf(start, names)));
             // InternetHeaders reads a line an octet at a time, which costs less from an array than
             // from the file's stream. A header longer than the first read is parsed from the
             // stream again, so the answer is always that of the whole header.
-            byte[] start = in.readNBytes(HEAD_READ);
             ByteArrayInputStream head = new ByteArrayInputStream(start);
             InternetHeaders fields = new InternetHeaders(head);
-            if (head.available() > 0 || start.length < HEAD_READ) return fields.getHeader(name);
-            try (InputStream again = q.openUnchanged()) {
-                return new InternetHeaders(again).getHeader(name);
+            if (head.available() > 0 || start.length < HEAD_READ) return fields;
+            try (InputStream again = mail.openUnchanged()) {
+                return new InternetHeaders(again);
             }
         } catch (IOException e) {
             throw new MessagingException("cannot read the message of " + mail.getName(), e);

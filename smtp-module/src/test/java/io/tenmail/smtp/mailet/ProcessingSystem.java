@@ -78,6 +78,8 @@ final class ProcessingSystem implements AutoCloseable {
     final JpaMailboxStore mailboxes;
     final io.tenmail.storage.jpa.JpaBayesTokens bayesTokens;
     final FileBlobStore blobs;
+    /** The mailbox store's events: a benchmark counts deliveries by them instead of querying the queue. */
+    final InMemoryMailboxEvents events = new InMemoryMailboxEvents();
     final QueueWakeup wakeup = new QueueWakeup();
     final QueueInjector injector;
     final QueuedDeliveryReports reports;
@@ -122,7 +124,7 @@ final class ProcessingSystem implements AutoCloseable {
         spamPolicies = new JpaSpamPolicies(tx, storage.directoryCacheTtl());
         // the store tells the spam filter's training about copies and moves, as CDI does in the server
         java.util.concurrent.atomic.AtomicReference<io.tenmail.smtp.spam.bayes.JunkTraining> training = new java.util.concurrent.atomic.AtomicReference<>();
-        mailboxes = new JpaMailboxStore(tx, new InMemoryMailboxEvents(), directory, e -> training.get().transferred(e));
+        mailboxes = new JpaMailboxStore(tx, events, directory, e -> training.get().transferred(e));
         blobs = new FileBlobStore(dir.resolve("blobs"));
         injector = new QueueInjector(blobs, queue, wakeup);
         training.set(new io.tenmail.smtp.spam.bayes.JunkTraining(mailboxes, directory, blobs, bayesTokens));

@@ -41,6 +41,11 @@ class DkimMessageTest {
                 utf8("Subject : space before the colon\r\nFrom:a@example.test\r\nX-Empty:\r\n\r\nbody\r\n"),
                 utf8("From: a@example.test\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\npart\r\n--b--\r\n"),
                 utf8("\r\nno header at all\r\n"),
+                utf8("From: a@example.test\r\n\r\nbody with a long line " + "x".repeat(20_000) + "\r\nand\rbare\nends\r\r\n"),
+                utf8("From: a@example.test\r\nX-Long: " + "y".repeat(9_000) + "\r\nX-Long: " + "z".repeat(9_000) + "\r\n\r\nbody after 16 KB\r\n"),
+                utf8("From: a@example.test\r\n\r\n" + "line\r\n".repeat(5_000)),
+                utf8("From a@example.test Sun Nov 22 2026\r\nFrom: a@example.test\r\n\r\nmbox-style first line\r\n"),
+                utf8("From: a@example.test\r\n--not a field\r\n\r\nbody\r\n"),
                 utf8(""));
     }
 
@@ -56,6 +61,19 @@ class DkimMessageTest {
             expectedBody = in.readAllBytes();
         }
         assertThat(ours.body().readAllBytes()).isEqualTo(expectedBody);
+    }
+
+    @Test
+    void randomMessagesGiveTheFieldsAndBodyOfJdkimsOwnParse() throws Exception {
+        String[] pieces = {"From", "To", "Subject", "DKIM-Signature", ":", ": ", " ", "\t", "\r\n", "\n", "\r", "a@b.test", "\u00e9", "-",
+                "\r\n ", "\r\n\r\n", "\n\n", "x=y;", "--b"};
+        Random random = new Random(11);
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder message = new StringBuilder();
+            int count = random.nextInt(30);
+            for (int j = 0; j < count; j++) message.append(pieces[random.nextInt(pieces.length)]);
+            theFieldsAndTheBodyAreThoseJdkimsOwnParseGives(utf8(message.toString()));
+        }
     }
 
     @Test

@@ -9,8 +9,7 @@ import java.io.InputStream;
  * so a message for 500 recipients is stored once. Thread-safe.
  *
  * <p>Durability: when {@link #put} returns, the bytes are on stable storage (written to a
- * temporary file, renamed into place, then the file and its directory fsynced). {@link #write}
- * leaves the fsyncs to the caller, who can do other work meanwhile. A blob is only deleted by
+ * temporary file, fsynced, renamed into place, directory fsynced). A blob is only deleted by
  * {@link #delete}, which callers use only for blobs no message or queue entry references.
  */
 public interface BlobStore {
@@ -24,26 +23,7 @@ public interface BlobStore {
      * see that there is more); more is TOO_BIG and nothing is kept. A failure to read
      * {@code content} is TEMPORARY with the source's IOException as the cause.
      */
-    default StoredBlob put(InputStream content, long maxBytes) throws StoreException {
-        Written written = write(content, maxBytes);
-        written.sync();
-        return written.blob();
-    }
-
-    /**
-     * Like {@link #put}, but returns once the bytes are in place, before they are made durable:
-     * the blob can be read at once, and nothing that references it may commit before
-     * {@link Written#sync} returned.
-     */
-    Written write(InputStream content, long maxBytes) throws StoreException;
-
-    /** A blob {@link #write} put in place. */
-    interface Written {
-        StoredBlob blob();
-
-        /** Returns once the blob is on stable storage (fsynced with its directory entries). */
-        void sync() throws StoreException;
-    }
+    StoredBlob put(InputStream content, long maxBytes) throws StoreException;
 
     /** Opens the blob for reading; NOT_FOUND if it does not exist. */
     InputStream open(BlobId id) throws StoreException;

@@ -32,25 +32,8 @@ public interface MailQueue {
     /** The error repository: entries parked here are never leased, only listed, retried or deleted. */
     String ERROR = "error";
 
-    /**
-     * What must hold before an enqueue commits, checked after the mail's rows are written: a
-     * failure rolls them back and is the enqueue's failure. SMTP intake waits here for its blob's
-     * fsync, which runs while the rows are written.
-     */
-    @FunctionalInterface
-    interface Gate {
-        Gate OPEN = () -> { };
-
-        void pass() throws StoreException;
-    }
-
     /** Durably adds a mail, due now in the "root" processor. */
-    default QueueEntryId enqueue(QueuedMail mail) throws StoreException {
-        return enqueue(mail, Gate.OPEN);
-    }
-
-    /** {@link #enqueue(QueuedMail)}, committing only once {@code beforeCommit} passed. */
-    QueueEntryId enqueue(QueuedMail mail, Gate beforeCommit) throws StoreException;
+    QueueEntryId enqueue(QueuedMail mail) throws StoreException;
 
     /**
      * Durably adds a mail like {@link #enqueue}, already leased to this node for {@code lease}: the
@@ -58,12 +41,7 @@ public interface MailQueue {
      * round trip (ADR 0019). If nobody does, the lease runs out (or this node releases it when it
      * starts again) and the entry is leased the normal way.
      */
-    default QueueEntry enqueueLeased(QueuedMail mail, Duration lease) throws StoreException {
-        return enqueueLeased(mail, lease, Gate.OPEN);
-    }
-
-    /** {@link #enqueueLeased(QueuedMail, Duration)}, committing only once {@code beforeCommit} passed. */
-    QueueEntry enqueueLeased(QueuedMail mail, Duration lease, Gate beforeCommit) throws StoreException;
+    QueueEntry enqueueLeased(QueuedMail mail, Duration lease) throws StoreException;
 
     /** Leases up to {@code max} due entries (nextAttempt ≤ now, not in "error") for {@code lease}, to this node. */
     List<QueueEntry> lease(int max, Duration lease) throws StoreException;

@@ -33,14 +33,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 
 /**
  * The end of a message, for DATA and BDAT alike: the trace headers go in front of the spooled
- * content, the whole is stored as one blob, the queue entry with the envelope is committed once
- * the blob is fsynced, and only then the client hears {@code 250 2.0.0 OK queued as <id>} (the durability
+ * content, the whole is stored as one blob (fsynced), the queue entry with the envelope is
+ * committed, and only then the client hears {@code 250 2.0.0 OK queued as <id>} (the durability
  * rule: a message that got 250 survives a crash). Any failure before the commit answers 4xx or
  * 5xx, so the client keeps responsibility for the message. Logs one INFO line per transaction
  * (STYLE.md §7), never the body.
@@ -135,38 +133,18 @@ final class MessageIntake {
         // trace headers are ASCII, or UTF-8 in an SMTPUTF8 transaction (RFC 6532)
         Charset charset = envelope.parameters().smtpUtf8() ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII;
         byte[] trace = TraceHeaders.of(session, envelope, now).getBytes(charset);
-        BlobStore.Written written;
+        BlobStore.StoredBlob blob;
         try (InputStream content = new SequenceInputStream(new ByteArrayInputStream(trace), envelope.spool().open())) {
-            written = blobs.write(content, trace.length + octets);
+            blob = blobs.put(content, trace.length + octets);
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.TEMPORARY, "cannot read the spooled message: " + e.getMessage(), e);
         }
-        // the fsyncs run while the screen reads the blob and the queue rows are written; the
-        // rows commit only after them (the gate), so no entry ever names a blob not yet durable
-        FutureTask<Void> sync = new FutureTask<>(() -> {
-            written.sync();
-            return null;
-        });
-        Thread.ofVirtual().name("blob-sync").start(sync);
-        BlobStore.StoredBlob blob = written.blob();
         Map<String, String> attributes = attributes(session, envelope);
         attributes.putAll(screened(session, envelope, blob, attributes));
         QueuedMail mail = new QueuedMail(blob.id(), blob.size(), envelope.sender(), recipients(envelope), attributes, now.toInstant());
-        QueueEntryId id = queue.enqueue(mail, () -> await(sync));
+        QueueEntryId id = queue.enqueue(mail);
         queued.run();
         return id;
-    }
-
-    private static void await(FutureTask<Void> sync) throws StoreException {
-        try {
-            sync.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof StoreException s) throw s;
-            throw new StoreException(StoreException.Reason.TEMPORARY, "cannot make the message durable: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException(StoreException.Reason.TEMPORARY, "interrupted while the message was made durable", e);
-        }
     }
 
     /**

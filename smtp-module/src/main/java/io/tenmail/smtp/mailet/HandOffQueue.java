@@ -118,16 +118,16 @@ public final class HandOffQueue implements MailQueue {
     }
 
     @Override
-    public QueueEntryId enqueue(QueuedMail mail, Gate beforeCommit) throws StoreException {
+    public QueueEntryId enqueue(QueuedMail mail) throws StoreException {
         if (!reserve()) {
-            QueueEntryId id = queue.enqueue(mail, beforeCommit);
+            QueueEntryId id = queue.enqueue(mail);
             due.dueAt(clock.instant());   // before the caller's wake-up: a worker must lease it
             return id;
         }
         Handed entry;
         try {
             Instant leasedAt = clock.instant();   // taken before the insert: the lease started no earlier
-            entry = new Handed(queue.enqueueLeased(mail, lease, beforeCommit), leasedAt);
+            entry = new Handed(queue.enqueueLeased(mail, lease), leasedAt);
         } catch (StoreException | RuntimeException e) {
             cancel();
             throw e;
@@ -149,8 +149,8 @@ public final class HandOffQueue implements MailQueue {
     }
 
     @Override
-    public QueueEntry enqueueLeased(QueuedMail mail, Duration lease, Gate beforeCommit) throws StoreException {
-        return queue.enqueueLeased(mail, lease, beforeCommit);
+    public QueueEntry enqueueLeased(QueuedMail mail, Duration lease) throws StoreException {
+        return queue.enqueueLeased(mail, lease);
     }
 
     @Override

@@ -160,15 +160,6 @@ class DataCommandTest {
     }
 
     @Test
-    void aBlobThatCannotBeMadeDurableIsTemporaryAndNothingIsQueued() {
-        SessionHarness s = readyForData();
-        s.stores.syncFailure = new StoreException(StoreException.Reason.TEMPORARY, "fsync: I/O error");
-        s.cmd("DATA", "354");
-        s.cmd("Subject: x\r\n\r\n.", "451 4.3.0");
-        assertThat(s.stores.queued).isEmpty();
-    }
-
-    @Test
     void aQueueFailureIsTemporary() {
         SessionHarness s = readyForData();
         s.stores.queueFailure = new StoreException(StoreException.Reason.TEMPORARY, "database down");

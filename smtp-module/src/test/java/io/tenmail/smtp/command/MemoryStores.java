@@ -32,7 +32,6 @@ final class MemoryStores {
     final Map<BlobId, byte[]> blobs = new HashMap<>();
     final List<QueuedMail> queued = new ArrayList<>();
     StoreException blobFailure;
-    StoreException syncFailure;
     StoreException queueFailure;
 
     /** The content of the i-th queued mail. */
@@ -41,22 +40,6 @@ final class MemoryStores {
     }
 
     final BlobStore blobStore = new BlobStore() {
-        @Override
-        public Written write(InputStream content, long maxBytes) throws StoreException {
-            StoredBlob blob = put(content, maxBytes);
-            return new Written() {
-                @Override
-                public StoredBlob blob() {
-                    return blob;
-                }
-
-                @Override
-                public void sync() throws StoreException {
-                    if (syncFailure != null) throw syncFailure;
-                }
-            };
-        }
-
         @Override
         public StoredBlob put(InputStream content, long maxBytes) throws StoreException {
             if (blobFailure != null) throw blobFailure;
@@ -101,9 +84,8 @@ final class MemoryStores {
 
     final MailQueue mailQueue = new MailQueue() {
         @Override
-        public QueueEntryId enqueue(QueuedMail mail, Gate beforeCommit) throws StoreException {
+        public QueueEntryId enqueue(QueuedMail mail) throws StoreException {
             if (queueFailure != null) throw queueFailure;
-            beforeCommit.pass();
             queued.add(mail);
             return new QueueEntryId(queued.size());
         }
@@ -114,7 +96,7 @@ final class MemoryStores {
         }
 
         @Override
-        public QueueEntry enqueueLeased(QueuedMail mail, Duration lease, Gate beforeCommit) {
+        public QueueEntry enqueueLeased(QueuedMail mail, Duration lease) {
             throw new UnsupportedOperationException();
         }
 

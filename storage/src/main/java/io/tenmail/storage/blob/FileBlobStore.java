@@ -27,7 +27,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,16 +38,12 @@ import java.util.stream.Stream;
  * of fan-out keep directories small (65,536 leaves, so even 100 million blobs are ~1,500 a
  * directory). Bytes stream through a 64 KiB buffer; no blob is ever held in memory.
  *
- * <p>{@link #put} ({@link #write}, then {@link Written#sync}) writes to a temporary file in {@code <root>/tmp/} (same file system, so the
- * rename is atomic), renames it into place, then fsyncs the blob, its directory and the
- * directories it had to create. Renaming before the fsync lets one journal commit carry the data
- * and the names on journaling file systems (ext4, XFS), where a sync before the rename costs a
- * commit of its own; the price is that a crash before the fsync can leave a blob cut short under
- * its final name, so a put that finds its blob present compares the bytes and replaces a file
- * that differs. No caller has such a blob's id: {@code put} had not returned. If the blob already
- * exists, the temporary file is dropped and the blob's modification time renewed: that time is
- * what {@link BlobInventory} calls "stored", and renewing it under the blob's lock is what keeps
- * the {@link BlobSweeper} from deleting a blob that was just handed to a new message.
+ * <p>{@link #put} writes to a temporary file in {@code <root>/tmp/} (same file system, so the
+ * rename is atomic), fsyncs it, renames it into place and fsyncs the directory, plus the
+ * directories it had to create. If the blob already exists, the temporary file is dropped and
+ * the blob's modification time renewed: that time is what {@link BlobInventory} calls "stored",
+ * and renewing it under the blob's lock is what keeps the {@link BlobSweeper} from deleting a
+ * blob that was just handed to a new message.
  *
  * <p>One process owns a blob directory: temporary files found at start-up are the leftovers of a
  * crash and are deleted. Thread-safe. {@link #delete} of a missing blob does nothing.
@@ -92,7 +87,7 @@ public final class FileBlobStore implements BlobStore, BlobInventory {
     }
 
     @Override
-    public Written write(InputStream content, long maxBytes) throws StoreException {
+    public StoredBlob put(InputStream content, long maxBytes) throws StoreException {
         Objects.requireNonNull(content, "content");
         if (maxBytes < 0) throw new IllegalArgumentException("maxBytes must not be negative: " + maxBytes);
         Path temporary = null;
@@ -102,19 +97,20 @@ public final class FileBlobStore implements BlobStore, BlobInventory {
             long size = copy(content, temporary, sha256, maxBytes);
             BlobId id = new BlobId(HexFormat.of().formatHex(sha256.digest()));
             Path target = pathOf(id);
-            List<Path> newEntries = createDirectories(target.getParent());
+            ensureDurableDirectory(target.getParent());
             synchronized (lockOf(id)) {
-                if (Files.exists(target) && Files.mismatch(target, temporary) == -1) {
+                if (Files.exists(target)) {
                     // same bytes = one copy; renewing the time tells the sweeper it is in use again
                     Files.setLastModifiedTime(target, FileTime.from(clock.instant()));
                     Files.delete(temporary);
                 } else {
-                    // absent, or cut short by a crash between an earlier put's rename and its fsync
-                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
                 }
                 temporary = null;
             }
-            return new InPlace(new StoredBlob(id, size), target, newEntries);
+            // also when deduplicated: the rename by a concurrent put may not be durable yet
+            fsyncDirectory(target.getParent());
+            return new StoredBlob(id, size);
         } catch (IOException e) {
             throw new StoreException(Reason.TEMPORARY, "cannot store blob: " + e.getMessage(), e);
         } finally {
@@ -122,40 +118,7 @@ public final class FileBlobStore implements BlobStore, BlobInventory {
         }
     }
 
-    /** A blob renamed into place; whatever file is at its path holds its bytes, also when deduplicated. */
-    private final class InPlace implements Written {
-        private final StoredBlob blob;
-        private final Path path;
-        private final List<Path> newDirectories;
-
-        InPlace(StoredBlob blob, Path path, List<Path> newDirectories) {
-            this.blob = blob;
-            this.path = path;
-            this.newDirectories = newDirectories;
-        }
-
-        @Override
-        public StoredBlob blob() {
-            return blob;
-        }
-
-        @Override
-        public void sync() throws StoreException {
-            try {
-                // also when deduplicated: the put that renamed the file may still be before its fsync
-                fsync(path);
-                fsyncDirectory(path.getParent());
-                for (Path dir : newDirectories) {
-                    fsyncDirectory(dir.getParent());
-                    durableDirs.add(dir);
-                }
-            } catch (IOException e) {
-                throw new StoreException(Reason.TEMPORARY, "cannot make blob " + blob.id() + " durable: " + e.getMessage(), e);
-            }
-        }
-    }
-
-    /** Streams at most {@code maxBytes} into {@code file}, hashing on the way; the caller fsyncs it. */
+    /** Streams at most {@code maxBytes} into {@code file}, hashing on the way, and fsyncs it. */
     private long copy(InputStream content, Path file, MessageDigest sha256, long maxBytes) throws IOException, StoreException {
         byte[] buffer = new byte[BUFFER_BYTES];
         long size = 0;
@@ -173,6 +136,7 @@ public final class FileBlobStore implements BlobStore, BlobInventory {
                 ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, n);
                 while (bytes.hasRemaining()) out.write(bytes);
             }
+            out.force(true);
         }
         // the time the sweeper's grace period is measured from, written before the rename
         Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
@@ -313,21 +277,22 @@ public final class FileBlobStore implements BlobStore, BlobInventory {
     }
 
     /**
-     * Creates the fan-out directory and its parent if needed; returns those not yet known durable,
-     * whose entries in their parents the caller fsyncs. Every put that finds a directory not yet
-     * known durable fsyncs the parents itself, so no put returns relying on another's pending fsync.
+     * Creates the fan-out directory and its parent if needed and makes their entries durable.
+     * Every put that finds a directory not yet known durable fsyncs the parents itself, so no put
+     * returns relying on another thread's pending fsync.
      */
-    private List<Path> createDirectories(Path dir) throws IOException {
-        if (durableDirs.contains(dir)) return List.of();
-        Files.createDirectories(dir);
+    private void ensureDurableDirectory(Path dir) throws IOException {
+        if (durableDirs.contains(dir)) return;
         Path parent = dir.getParent();
-        return durableDirs.contains(parent) ? List.of(dir) : List.of(dir, parent);
-    }
-
-    private static void fsync(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            channel.force(true);
+        if (!durableDirs.contains(parent)) {
+            // the root's fsync only for a first-level directory not yet known durable (256 of them)
+            Files.createDirectories(parent);
+            fsyncDirectory(root);
+            durableDirs.add(parent);
         }
+        Files.createDirectories(dir);
+        fsyncDirectory(parent);
+        durableDirs.add(dir);
     }
 
     private static void fsyncDirectory(Path dir) throws IOException {

@@ -118,19 +118,19 @@ public final class JpaMailQueue implements MailQueue {
     }
 
     @Override
-    public QueueEntryId enqueue(QueuedMail mail, Gate beforeCommit) throws StoreException {
+    public QueueEntryId enqueue(QueuedMail mail) throws StoreException {
         validate(mail);
         long now = clock.millis();
-        return new QueueEntryId(transactions.jdbc(c -> insert(c, mail, now, 0, null, beforeCommit)));
+        return new QueueEntryId(transactions.jdbc(c -> insert(c, mail, now, 0, null)));
     }
 
     @Override
-    public QueueEntry enqueueLeased(QueuedMail mail, Duration lease, Gate beforeCommit) throws StoreException {
+    public QueueEntry enqueueLeased(QueuedMail mail, Duration lease) throws StoreException {
         validate(mail);
         validateLease(lease);
         long now = clock.millis();
         long until = now + lease.toMillis();
-        long id = transactions.jdbc(c -> insert(c, mail, now, TOKEN_AT_ENQUEUE, until, beforeCommit));
+        long id = transactions.jdbc(c -> insert(c, mail, now, TOKEN_AT_ENQUEUE, until));
         return new QueueEntry(new QueueEntryId(id), asStored(mail), ROOT, 0, Instant.ofEpochMilli(now), Optional.empty(), TOKEN_AT_ENQUEUE);
     }
 
@@ -138,9 +138,9 @@ public final class JpaMailQueue implements MailQueue {
      * One entry with its recipients and attributes: an INSERT for the entry, its attributes in its
      * ATTRIBUTES column (changelog 0011), and multi-row INSERTs for the recipients (one per power of
      * two in their count, e.g. 6 recipients = 4 + 2 rows), and for attributes too long for the
-     * column. {@code until} null: not leased. Then {@code gate} must pass.
+     * column. {@code until} null: not leased.
      */
-    private long insert(Connection c, QueuedMail mail, long now, long token, Long until, Gate gate) throws SQLException, StoreException {
+    private long insert(Connection c, QueuedMail mail, long now, long token, Long until) throws SQLException {
         Optional<String> attributeColumn = QueueAttributesColumn.encode(mail.attributes());
         long id;
         try (PreparedStatement insert = c.prepareStatement(INSERT_ENTRY, Statement.RETURN_GENERATED_KEYS)) {
@@ -172,7 +172,6 @@ public final class JpaMailQueue implements MailQueue {
             mail.attributes().forEach((name, value) -> attributes.add(new Object[] {id, name, value}));
             insertRows(c, INSERT_ATTRIBUTES, 3, attributes);
         }
-        gate.pass();
         return id;
     }
 

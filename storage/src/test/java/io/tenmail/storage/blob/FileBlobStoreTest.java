@@ -98,23 +98,6 @@ class FileBlobStoreTest {
     }
 
     @Test
-    void aBlobCutShortUnderItsNameByACrashIsReplacedByTheNextPutOfItsBytes() throws Exception {
-        FileBlobStore first = new FileBlobStore(root);
-        BlobId id = new BlobId(sha256(MESSAGE));
-        // what a crash between the rename and the fsync can leave: the name, not all the bytes
-        Path cut = first.pathOf(id);
-        Files.createDirectories(cut.getParent());
-        Files.write(cut, Arrays.copyOf(MESSAGE, 7));
-
-        StoredBlob stored = new FileBlobStore(root).put(bytes(MESSAGE), 1000);
-
-        assertThat(stored.id()).isEqualTo(id);
-        assertThat(Files.readAllBytes(cut)).isEqualTo(MESSAGE);
-        assertThat(blobFiles()).hasSize(1);
-        assertThat(temporaryFiles()).isEmpty();
-    }
-
-    @Test
     void differentBytesGetDifferentBlobs() throws Exception {
         FileBlobStore store = new FileBlobStore(root);
 

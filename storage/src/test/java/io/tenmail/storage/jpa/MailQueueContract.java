@@ -244,20 +244,6 @@ abstract class MailQueueContract {
         }
 
         @Test
-        void aMailIsCommittedOnceItsGatePassedAndNotAtAllWhenItFails() throws Exception {
-            List<String> gates = new ArrayList<>();
-            queue.enqueue(mail("a@example.test"), () -> gates.add("passed"));
-            assertThat(gates).containsExactly("passed");
-            assertThat(queue.size()).isEqualTo(1);
-
-            assertReason(Reason.TEMPORARY, () -> queue.enqueue(mail("b@example.test"),
-                    () -> { throw new StoreException(Reason.TEMPORARY, "the blob's fsync failed"); }));
-            assertReason(Reason.TEMPORARY, () -> queue.enqueueLeased(mail("c@example.test"), LEASE,
-                    () -> { throw new StoreException(Reason.TEMPORARY, "the blob's fsync failed"); }));
-            assertThat(queue.size()).isEqualTo(1);
-        }
-
-        @Test
         void anEmptyQueueHasNothingToLeaseAndNothingDue() throws Exception {
             assertThat(queue.lease(10, LEASE)).isEmpty();
             assertThat(queue.size()).isZero();

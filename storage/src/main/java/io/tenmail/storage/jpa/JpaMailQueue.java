@@ -12,7 +12,6 @@ import io.tenmail.storage.model.QueueEntryId;
 import io.tenmail.storage.model.QueuedMail;
 import io.tenmail.storage.model.QueuedRecipient;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -54,8 +53,9 @@ import java.util.Set;
  * mail accepted on this node can be inserted already leased to it ({@link #enqueueLeased}), sparing
  * the worker the select-claim-load round trip (ADR 0019).
  *
- * <p>Statements run on every mail (insert, complete, the conditional updates) go straight to the
- * transaction's JDBC connection: no OpenJPA persist, flush or query parsing; recipients go in
+ * <p>Statements run on every mail (insert, complete, the conditional updates) are plain JDBC in
+ * units of their own ({@link Transactions#jdbc}): no EntityManager, persist, flush or query
+ * parsing; recipients go in
  * multi-row INSERTs, attributes in the entry's ATTRIBUTES column ({@link QueueAttributesColumn},
  * changelog 0011; in QUEUE_ATTRIBUTE rows when too long, or queued before 0011). The recipient and
  * attribute rows have no foreign key (changelog 0010): every delete of an entry deletes them in the

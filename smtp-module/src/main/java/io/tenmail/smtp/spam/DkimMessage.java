@@ -45,9 +45,6 @@ final class DkimMessage implements Headers {
 
     private final List<String> fields = new ArrayList<>();
     private final Map<String, List<String>> byName = new HashMap<>();
-    /** Octets read at once to find the end of the header: most headers fit. */
-    private static final int HEAD_READ = 16 * 1024;
-
     private InputStream body;
 
     private DkimMessage(InputStream message) throws IOException {
@@ -77,7 +74,7 @@ final class DkimMessage implements Headers {
      * {@link MimeIOException}, as jDKIM's own parse does.
      */
     static DkimMessage read(InputStream message) throws IOException {
-        byte[] start = message.readNBytes(HEAD_READ);
+        byte[] start = message.readNBytes(HeaderScan.HEAD_READ);
         Optional<HeaderScan> scan = HeaderScan.of(start, start.length);
         if (scan.isPresent()) {
             // Mime4j reads the header alone; the body goes to the verifier through the line-end

@@ -27,6 +27,8 @@ import java.util.Set;
  * that follows decides). Stateless; thread-safe.
  */
 final class HeaderScan {
+    /** Octets its callers read at once to find where the header ends: most headers fit. */
+    static final int HEAD_READ = 16 * 1024;
     private static final byte CR = '\r';
     private static final byte LF = '\n';
 

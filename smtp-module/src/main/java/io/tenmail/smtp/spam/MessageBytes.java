@@ -15,8 +15,8 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * A mail's message as octets for the checks, without building a jakarta.mail MimeMessage when the
@@ -26,8 +26,6 @@ import java.util.Properties;
  */
 public final class MessageBytes {
     private static final Session SESSION = Session.getInstance(new Properties());
-    /** Octets read at once for a header look-up: most headers fit. */
-    private static final int HEAD_READ = 16 * 1024;
 
     private MessageBytes() {
     }
@@ -64,7 +62,7 @@ public final class MessageBytes {
         if (!(mail instanceof QueueMail q && q.changedMessage().isEmpty())) return mail.getMessage().getRawInputStream();
         InputStream in = q.openUnchanged();
         try {
-            byte[] start = in.readNBytes(HEAD_READ);
+            byte[] start = in.readNBytes(HeaderScan.HEAD_READ);
             Optional<HeaderScan> scan = HeaderScan.of(start, start.length);
             if (scan.isPresent()) {
                 int body = scan.get().bodyStart();
@@ -109,7 +107,7 @@ public final class MessageBytes {
      */
     static InternetHeaders fields(QueueMail mail, Set<String> names) throws MessagingException {
         try (InputStream in = mail.openUnchanged()) {
-            byte[] start = in.readNBytes(HEAD_READ);
+            byte[] start = in.readNBytes(HeaderScan.HEAD_READ);
             Optional<HeaderScan> scan = HeaderScan.of(start, start.length);
             if (scan.isPresent()) return new InternetHeaders(new ByteArrayInputStream(scan.get().linesOf(start, names)));
             // InternetHeaders reads a line an octet at a time, which costs less from an array than
@@ -117,7 +115,7 @@ public final class MessageBytes {
             // stream again, so the answer is always that of the whole header.
             ByteArrayInputStream head = new ByteArrayInputStream(start);
             InternetHeaders fields = new InternetHeaders(head);
-            if (head.available() > 0 || start.length < HEAD_READ) return fields;
+            if (head.available() > 0 || start.length < HeaderScan.HEAD_READ) return fields;
             try (InputStream again = mail.openUnchanged()) {
                 return new InternetHeaders(again);
             }

@@ -43,14 +43,15 @@ public final class Transactions {
 
     private final EntityManagerFactory emf;
     private final Map<CachedData, Generation> generations;
-    /** The pool OpenJPA draws from, for {@link #jdbc}; null if it was configured without one. */
+    /** The pool OpenJPA draws from ({@link Database} configures it), for {@link #jdbc}. */
     private final DataSource dataSource;
 
     public Transactions(EntityManagerFactory emf) {
         this.emf = emf;
         this.generations = generationsOf(emf);
         Object factory = emf.unwrap(OpenJPAEntityManagerFactorySPI.class).getConfiguration().getConnectionFactory();
-        this.dataSource = factory instanceof DataSource d ? d : null;
+        if (!(factory instanceof DataSource pool)) throw new IllegalArgumentException("the EntityManagerFactory has no DataSource: " + factory);
+        this.dataSource = pool;
     }
 
     /** The generation of this kind of data in this database. */
@@ -110,13 +111,6 @@ public final class Transactions {
      * their generations.
      */
     public <T> T jdbc(SqlWork<T> work) throws StoreException {
-        if (dataSource == null) return run(em -> {
-            try {
-                return work.run(connection(em));
-            } catch (SQLException e) {
-                throw new PersistenceException(e.getMessage(), e);
-            }
-        });
         for (int attempt = 1; ; attempt++) {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
